@@ -1,0 +1,1 @@
+"""Qt-free core: ingest, library, grouping, alignment, findings and reports."""

@@ -1,0 +1,1 @@
+"""The SQLite library: articles, full-text search, stories and user decisions."""

@@ -1,0 +1,56 @@
+"""Write a Document as a report file in one of the supported formats."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import replace
+from typing import Sequence
+
+from reader.core.model import Document
+
+FORMATS = ("json", "html", "md", "pdf", "csv")
+
+
+def select_stories(doc: Document, story_ids: Sequence[str] | None) -> Document:
+    """The document restricted to some stories (and their articles); all when None."""
+    if not story_ids:
+        return doc
+    wanted = set(story_ids)
+    stories = tuple(s for s in doc.stories if s.id in wanted)
+    keep = {aid for s in stories for aid in s.article_ids}
+    return replace(doc, stories=stories, articles=tuple(a for a in doc.articles if a.id in keep))
+
+
+def render_report(doc: Document, fmt: str) -> bytes:
+    """The report's bytes in a text format (json, html, md, csv)."""
+    if fmt == "json":
+        from reader.core.report.jsondoc import document_to_json
+
+        return (document_to_json(doc) + "\n").encode("utf-8")
+    raise ValueError(f"unsupported report format: {fmt}")
+
+
+def write_report(
+    doc: Document, fmt: str, path: str, *, story_ids: Sequence[str] | None = None
+) -> None:
+    """Write the report atomically: a failed export never leaves a half-written file."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unsupported report format: {fmt}")
+    doc = select_stories(doc, story_ids)
+    if fmt == "pdf":
+        from reader.ui.pdf import write_pdf  # Qt lives only under reader.ui
+
+        data = write_pdf(doc)
+    else:
+        data = render_report(doc, fmt)
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".parallax-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
