@@ -67,6 +67,31 @@ class IngestResult:
 
 
 @dataclass(frozen=True, slots=True)
+class FileResult:
+    """What ingest made of one file: its articles, or the reason it was rejected."""
+
+    source: str
+    articles: tuple[Article, ...] = ()
+    rejection: Rejection | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A user's grouping decision, anchored on articles so it survives regrouping.
+
+    kind: "move"   put `article_id` in the story of `other_id`
+          "split"  put `article_id` alone in a story of its own
+          "merge"  join the stories of `article_id` and `other_id`
+          "rename" the story of `article_id` is titled `title`
+    """
+
+    kind: str
+    article_id: str
+    other_id: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StoryGroup:
     """Articles that report the same event, and the terms that tied them together."""
 

@@ -1,5 +1,5 @@
 """Turn files and folders into articles: loaders, cleaning, segmentation, metadata."""
 
-from reader.core.ingest.api import ingest_paths
+from reader.core.ingest.api import articles_from_text, ingest_paths, iter_ingest
 
-__all__ = ["ingest_paths"]
+__all__ = ["articles_from_text", "ingest_paths", "iter_ingest"]
