@@ -27,10 +27,10 @@ def _read_file(file: str) -> FileResult:
 
 def articles_from_text(text: str, source: str) -> tuple[Article, ...]:
     """Clean, segment and split plain text (e.g. pasted from the clipboard) into articles."""
-    paras = [p.strip() for p in text.split("\\n") if p.strip()]
+    paras = [p.strip() for p in text.split("\n") if p.strip()]
     sentences, para_idx = [], []
     for i, para in enumerate(paras):
-        for s in re.split(r"(?<=[.!?])\\s+(?=[A-Z\\"“])", para):
+        for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", para):
             sentences.append(s)
             para_idx.append(i)
     if not sentences:
