@@ -1,0 +1,347 @@
+"""The library repository: import files into SQLite, group them, read and annotate them.
+
+Threading: a Library wraps ONE sqlite3 connection and may only be used by the thread that
+opened it (sqlite3 enforces this). Open one Library per thread -- `Library.open(lib.path)` is
+cheap. WAL lets readers run while an import writes; writes from several Library objects are
+serialised by SQLite's lock (each waits up to BUSY_TIMEOUT), but the app should still send
+all writes through one worker, as every write here is short and takes the lock with
+BEGIN IMMEDIATE.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from reader.core.library.connection import connect
+from reader.core.library.reading import LibraryReader
+from reader.core.library.rows import ArticleRef, ImportSummary
+from reader.core.library.stories import article_rowid, sync_stories
+from reader.core.model import Article, Decision, FileResult, Rejection
+from reader.core.settings import DEFAULT_STRICTNESS
+
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+
+# New articles are grouped (and the index saved) at least this often during a long import,
+# so a library killed mid-import has most of its stories and the UI sees them appear.
+GROUP_BATCH = 2000
+DECISION_KINDS = ("move", "split", "merge", "rename")
+_INDEX_KEY = "grouping_index"
+_STRICTNESS_KEY = "grouping_strictness"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Library(LibraryReader):
+    """The article library in one SQLite file (see the module docstring about threads)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        super().__init__(conn)
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> "Library":
+        """Open the library at PATH, else $PARALLAX_LIBRARY, else the user data dir.
+
+        Raises LibraryError (one line for the user) if it cannot be opened or created.
+        Articles left ungrouped by an interrupted import are grouped now.
+        """
+        from reader.core.library.connection import resolve_library_path
+
+        conn = connect(path)
+        lib = cls(conn, resolve_library_path(path))
+        try:
+            lib._group_pending()
+        except BaseException:
+            conn.close()
+            raise
+        return lib
+
+    def close(self) -> None:
+        """Close the connection (the Library cannot be used afterwards)."""
+        if self._conn is not None:
+            try:
+                self._conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; IMMEDIATE takes the write lock up front (no upgrade deadlock)."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- importing ---------------------------------------------------------------------------
+
+    def import_paths(
+        self,
+        paths: Sequence[str],
+        *,
+        strictness: float = DEFAULT_STRICTNESS,
+        progress: ProgressFn | None = None,
+        cancel: CancelFn | None = None,
+    ) -> ImportSummary:
+        """Import files and folders: one transaction per file, then incremental grouping.
+
+        progress(done, total, source) is called after each file (total counts the files
+        found up front). cancel() is checked between files; what was committed stays.
+        """
+        from reader.core.ingest.api import iter_ingest, list_files
+
+        total = sum(1 for _ in list_files(paths))
+        aliases = dict(self._conn.execute("SELECT name, display FROM outlet_aliases"))
+        added: list[ArticleRef] = []
+        rejected: list[Rejection] = []
+        duplicates = files = pending = 0
+        touched: set[int] = set()
+        cancelled = False
+        for result in iter_ingest(list(paths), cancel=cancel):
+            files += 1
+            if result.rejection is not None:
+                rejected.append(result.rejection)
+            if result.articles:
+                new, dup = self._store_file(result, aliases)
+                added.extend(new)
+                duplicates += dup
+                pending += len(new)
+            if pending >= GROUP_BATCH:
+                touched |= self._group_pending(strictness)
+                pending = 0
+            if progress is not None:
+                progress(files, max(total, files), result.source)
+            if cancel is not None and cancel():
+                cancelled = True
+                break
+        touched |= self._group_pending(strictness)
+        return ImportSummary(tuple(added), duplicates, tuple(rejected),
+                             tuple(f"s{sid}" for sid in sorted(touched)), files, cancelled)
+
+    def import_text(self, text: str, source: str = "clipboard", *,
+                    strictness: float = DEFAULT_STRICTNESS) -> ImportSummary:
+        """Import pasted text (e.g. from the clipboard) as if it were a file called SOURCE."""
+        from reader.core.ingest import articles_from_text
+
+        articles = articles_from_text(text, source)
+        if not articles:
+            rejection = Rejection(source, "no article text found")
+            return ImportSummary((), 0, (rejection,), (), 1)
+        aliases = dict(self._conn.execute("SELECT name, display FROM outlet_aliases"))
+        added, duplicates = self._store_file(FileResult(source, articles), aliases)
+        touched = self._group_pending(strictness)
+        return ImportSummary(tuple(added), duplicates, (),
+                             tuple(f"s{sid}" for sid in sorted(touched)), 1)
+
+    def _store_file(self, result: FileResult,
+                    aliases: dict[str, str]) -> tuple[list[ArticleRef], int]:
+        """Store one file's articles in one transaction: all of them or none."""
+        added: list[ArticleRef] = []
+        duplicates = 0
+        seen: set[str] = set()
+        now = _now()
+        with self._write() as conn:
+            source_id = None
+            for art in result.articles:
+                key = art.content_hash or _content_hash(art)
+                if key in seen:  # ingest hashed per file, not per article: keep both parts
+                    key = f"{key}:{art.part}"
+                seen.add(key)
+                if source_id is None:
+                    source_id = conn.execute(
+                        "INSERT INTO sources(path, imported_at) VALUES (?, ?) "
+                        "ON CONFLICT(path) DO UPDATE SET imported_at = excluded.imported_at "
+                        "RETURNING id", (result.source, now)).fetchall()[0][0]
+                paragraphs = list(art.paragraphs) if len(art.paragraphs) == len(
+                    art.sentences) else [0] * len(art.sentences)
+                rows = conn.execute(
+                    "INSERT INTO articles(source_id, part, title, outlet, date, url, sentences,"
+                    " paragraphs, content_hash, word_count, added_at, user_outlet)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT(content_hash) DO NOTHING RETURNING id",
+                    (source_id, art.part, art.title, art.outlet, art.date, art.url,
+                     json.dumps(list(art.sentences), ensure_ascii=False),
+                     json.dumps(paragraphs), key, art.word_count, now,
+                     aliases.get(art.outlet))).fetchall()
+                if not rows:
+                    duplicates += 1
+                    continue
+                added.append(ArticleRef(f"a{rows[0][0]}", art.source or result.source, art.part,
+                                        aliases.get(art.outlet, art.outlet), art.title))
+        return added, duplicates
+
+    # -- grouping ----------------------------------------------------------------------------
+
+    def _group_pending(self, strictness: float | None = None) -> set[int]:
+        """Add articles that are in no story yet to the stored index; update story rows."""
+        with self._write() as conn:
+            pending = [r for (r,) in conn.execute(
+                "SELECT id FROM articles a WHERE NOT EXISTS "
+                "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) ORDER BY id")]
+            if not pending:
+                return set()
+            index = self._load_index(strictness)
+            if index is None:  # no usable stored index: build it from every article
+                index = self._new_index(strictness)
+                pending = [r for (r,) in conn.execute("SELECT id FROM articles ORDER BY id")]
+            for start in range(0, len(pending), 1000):
+                index.add(self._load_articles(pending[start:start + 1000]))
+            return self._save_and_sync(index)
+
+    def regroup(self, strictness: float | None = None) -> tuple[str, ...]:
+        """Rebuild the grouping from all articles, honouring the decisions; ids of changed stories."""
+        with self._write() as conn:
+            index = self._new_index(strictness)
+            ids = [r for (r,) in conn.execute("SELECT id FROM articles ORDER BY id")]
+            for start in range(0, len(ids), 1000):
+                index.add(self._load_articles(ids[start:start + 1000]))
+            touched = self._save_and_sync(index)
+        return tuple(f"s{sid}" for sid in sorted(touched))
+
+    def _refresh_stories(self) -> set[int]:
+        """Re-apply the decisions to the stored automatic grouping (after a decision changed)."""
+        with self._write():
+            index = self._load_index(None)
+            if index is None:
+                index = self._new_index(None)
+                ids = [r for (r,) in self._conn.execute("SELECT id FROM articles ORDER BY id")]
+                for start in range(0, len(ids), 1000):
+                    index.add(self._load_articles(ids[start:start + 1000]))
+            return self._save_and_sync(index)
+
+    def _new_index(self, strictness: float | None):
+        from reader.core.grouping import StoryIndex
+
+        if strictness is None:
+            stored = self._meta(_STRICTNESS_KEY)
+            strictness = float(stored) if stored is not None else DEFAULT_STRICTNESS
+        return StoryIndex(strictness)
+
+    def _load_index(self, strictness: float | None):
+        """The stored index, or None if there is none or it cannot be read (format changed)."""
+        from reader.core.grouping import StoryIndex
+
+        blob = self._meta(_INDEX_KEY)
+        if blob is None:
+            return self._new_index(strictness) if not self._has_stories() else None
+        try:
+            return StoryIndex.from_bytes(bytes(blob))
+        except Exception:  # noqa: BLE001 -- an unreadable index is rebuilt, never fatal
+            return None
+
+    def _save_and_sync(self, index) -> set[int]:
+        from reader.core.grouping import apply_decisions
+
+        groups = apply_decisions(index.groups(), [d.decision for d in self.decisions()])
+        touched = sync_stories(self._conn, groups, [d.decision for d in self.decisions()])
+        self._set_meta(_INDEX_KEY, index.to_bytes())
+        self._set_meta(_STRICTNESS_KEY, str(getattr(index, "strictness", DEFAULT_STRICTNESS)))
+        return touched
+
+    def _has_stories(self) -> bool:
+        return self._conn.execute("SELECT EXISTS (SELECT 1 FROM stories)").fetchone()[0] == 1
+
+    def _meta(self, key: str):
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def _set_meta(self, key: str, value) -> None:
+        self._conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                           "DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- user edits and decisions ------------------------------------------------------------
+
+    def set_read(self, article_ids: str | Sequence[str], read: bool = True) -> None:
+        """Mark articles read (or unread)."""
+        self._set_flag("is_read", article_ids, read)
+
+    def set_starred(self, article_ids: str | Sequence[str], starred: bool = True) -> None:
+        """Star (or unstar) articles."""
+        self._set_flag("starred", article_ids, starred)
+
+    def _set_flag(self, column: str, article_ids: str | Sequence[str], value: bool) -> None:
+        ids = [article_ids] if isinstance(article_ids, str) else list(article_ids)
+        with self._write() as conn:
+            conn.executemany(f"UPDATE articles SET {column} = ? WHERE id = ?",
+                             [(int(value), article_rowid(a)) for a in ids])
+
+    def edit_title(self, article_id: str, title: str | None) -> None:
+        """Give an article the user's own title; None or "" restores the original."""
+        with self._write() as conn:
+            rowid = self._require_article(article_id)
+            conn.execute("UPDATE articles SET user_title = ? WHERE id = ?",
+                         ((title or "").strip() or None, rowid))
+
+    def rename_outlet(self, old: str, new: str) -> int:
+        """Show outlet OLD as NEW everywhere, now and for later imports; return articles changed."""
+        new = (new or "").strip()
+        if not new:
+            raise ValueError("an outlet name cannot be empty")
+        with self._write() as conn:
+            originals = [o for (o,) in conn.execute(
+                "SELECT DISTINCT outlet FROM articles WHERE COALESCE(user_outlet, outlet) = ?",
+                (old,))]
+            originals += [n for (n,) in conn.execute(
+                "SELECT name FROM outlet_aliases WHERE display = ?", (old,))]
+            if old not in originals:
+                originals.append(old)
+            conn.executemany(
+                "INSERT INTO outlet_aliases(name, display) VALUES (?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET display = excluded.display",
+                [(o, new) for o in set(originals)])
+            cur = conn.execute(
+                "UPDATE articles SET user_outlet = CASE WHEN outlet = ? THEN NULL ELSE ? END "
+                "WHERE COALESCE(user_outlet, outlet) = ?", (new, new, old))
+            return cur.rowcount
+
+    def record_decision(self, decision: Decision) -> int:
+        """Store a grouping decision, apply it to the stories, and return its id (for undo)."""
+        if decision.kind not in DECISION_KINDS:
+            raise ValueError(f"unknown decision kind {decision.kind!r}")
+        self._require_article(decision.article_id)
+        if decision.kind in ("move", "merge"):
+            if not decision.other_id:
+                raise ValueError(f"a {decision.kind} decision needs other_id")
+            self._require_article(decision.other_id)
+        with self._write() as conn:
+            decision_id = conn.execute(
+                "INSERT INTO decisions(kind, article_id, other_id, title, created_at) "
+                "VALUES (?, ?, ?, ?, ?)", (decision.kind, decision.article_id,
+                                           decision.other_id, decision.title, _now())).lastrowid
+        self._refresh_stories()
+        return int(decision_id)
+
+    def undo_decision(self, decision_id: int) -> bool:
+        """Forget a decision and regroup without it; False if there was no such decision."""
+        with self._write() as conn:
+            gone = conn.execute("DELETE FROM decisions WHERE id = ?", (decision_id,)).rowcount
+        if gone:
+            self._refresh_stories()
+        return bool(gone)
+
+
+def _content_hash(art: Article) -> str:
+    """Fallback fingerprint when ingest gave none: the cleaned title and sentences."""
+    payload = json.dumps([art.title, list(art.sentences)], ensure_ascii=False)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()

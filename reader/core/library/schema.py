@@ -1,0 +1,154 @@
+"""The library's SQLite schema and its migrations, keyed by `PRAGMA user_version`."""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Effective title/outlet (the user's edit wins) and the body as one text, in SQL, so the
+# FTS view, the triggers and the repository code all compute exactly the same strings:
+# an external-content FTS5 'delete' must be given the values that were indexed.
+_BODY = "(SELECT group_concat(value, char(10)) FROM json_each({t}.sentences))"
+
+_V1 = f"""
+CREATE TABLE sources (
+    id          INTEGER PRIMARY KEY,
+    path        TEXT NOT NULL UNIQUE,
+    imported_at TEXT NOT NULL
+);
+
+CREATE TABLE articles (
+    id           INTEGER PRIMARY KEY,
+    source_id    INTEGER NOT NULL REFERENCES sources(id),
+    part         INTEGER NOT NULL DEFAULT 0,
+    title        TEXT NOT NULL,
+    outlet       TEXT NOT NULL,
+    date         TEXT,
+    url          TEXT,
+    sentences    TEXT NOT NULL,          -- JSON array of strings
+    paragraphs   TEXT NOT NULL,          -- JSON array of ints, one per sentence
+    content_hash TEXT NOT NULL UNIQUE,   -- re-importing the same content adds nothing
+    word_count   INTEGER NOT NULL DEFAULT 0,
+    added_at     TEXT NOT NULL,
+    is_read      INTEGER NOT NULL DEFAULT 0,
+    starred      INTEGER NOT NULL DEFAULT 0,
+    user_title   TEXT,
+    user_outlet  TEXT
+);
+CREATE INDEX articles_source ON articles(source_id);
+CREATE INDEX articles_outlet ON articles(outlet);
+
+-- What the full-text index sees; FTS5 reads it back by rowid for snippets.
+CREATE VIEW article_text(id, title, outlet, body) AS
+    SELECT id, COALESCE(user_title, title), COALESCE(user_outlet, outlet),
+           {_BODY.format(t="articles")}
+    FROM articles;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, outlet, body,
+    content='article_text', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, outlet, body)
+        SELECT id, title, outlet, body FROM article_text WHERE id = new.id;
+END;
+
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, outlet, body) VALUES (
+        'delete', old.id, COALESCE(old.user_title, old.title),
+        COALESCE(old.user_outlet, old.outlet), {_BODY.format(t="old")});
+END;
+
+CREATE TRIGGER articles_fts_update
+AFTER UPDATE OF title, user_title, outlet, user_outlet, sentences ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, outlet, body) VALUES (
+        'delete', old.id, COALESCE(old.user_title, old.title),
+        COALESCE(old.user_outlet, old.outlet), {_BODY.format(t="old")});
+    INSERT INTO articles_fts(rowid, title, outlet, body)
+        SELECT id, title, outlet, body FROM article_text WHERE id = new.id;
+END;
+
+CREATE TABLE stories (
+    id          INTEGER PRIMARY KEY,
+    key         TEXT NOT NULL,            -- anchor: id of the story's oldest article
+    title       TEXT NOT NULL DEFAULT '',
+    user_title  TEXT,                     -- from "rename" decisions
+    n_articles  INTEGER NOT NULL DEFAULT 0,
+    latest_date TEXT,                     -- newest article date, NULL if none has one
+    sort_key    TEXT NOT NULL DEFAULT '', -- latest date, else the newest import date
+    reasons     TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX stories_sort ON stories(sort_key DESC, id DESC);
+
+CREATE TABLE story_articles (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id   INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+);
+CREATE INDEX story_articles_story ON story_articles(story_id);
+
+CREATE TABLE decisions (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('move', 'split', 'merge', 'rename')),
+    article_id TEXT NOT NULL,
+    other_id   TEXT,
+    title      TEXT,
+    created_at TEXT NOT NULL
+);
+
+-- A renamed outlet also applies to articles imported later under the old name.
+CREATE TABLE outlet_aliases (
+    name    TEXT PRIMARY KEY,
+    display TEXT NOT NULL
+);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value BLOB
+);
+"""
+
+# Each entry upgrades the schema by one version; never edit a released entry, append one.
+MIGRATIONS: tuple[str, ...] = (_V1,)
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The library was written by a newer Parallax than this one."""
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema to CURRENT_VERSION, one transaction per step; return the version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > CURRENT_VERSION:
+        raise SchemaTooNew(f"schema version {version} is newer than {CURRENT_VERSION}")
+    while version < CURRENT_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the write lock.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version < CURRENT_VERSION:
+                for statement in _statements(MIGRATIONS[version]):
+                    conn.execute(statement)
+                version += 1
+                conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return version
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (executescript would commit on its own)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
