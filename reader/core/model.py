@@ -106,6 +106,9 @@ class DiffOp:
 
     op: int  # DIFF_DELETE, DIFF_EQUAL or DIFF_INSERT
     text: str
+    # True when this DELETE/INSERT differs only in a way the settings ignore (case, quote
+    # style, punctuation, name spelling, whitespace): show it as equal.
+    minor: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,138 @@
+"""Sentence features for matching: content-word stems, bigrams, names and numbers, IDF weights."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+NUMBER_RE = re.compile(r"\d")
+
+# Function words carry no topic; everything else is a content word. Reporting verbs are
+# kept but get a low weight from IDF anyway (they occur everywhere).
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves s t don said says say told saying according mr mrs ms one also however
+    meanwhile still yet even""".split()
+)
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er",
+             "es", "ed", "ly", "s")
+
+
+def fold_name(word: str) -> str:
+    """A key equal for transliteration variants of a name (Zelenskyy/Zelensky/Zelenskiy)."""
+    w = word.lower().replace("’", "'")
+    w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters: Zelenskyy -> zelensky
+    for end in ("iy", "yi", "ij", "y", "i"):
+        if len(w) > 5 and w.endswith(end):
+            return w[: -len(end)]
+    return w
+
+
+def stem(word: str) -> str:
+    """A light stem so that inflections meet (guarantees/guarantee, deployed/deploying)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suf in _SUFFIXES:
+        if len(w) - len(suf) >= 4 and w.endswith(suf):
+            w = w[: -len(suf)]
+            break
+    # Truncation catches derivations the suffix list misses (legitimate/legitimacy).
+    return w[:7]
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of a text (letters/digits, inner apostrophes kept)."""
+    return WORD_RE.findall(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """The matching features of one sentence text and their raw counts."""
+
+    terms: dict[str, float]  # feature -> term frequency (before IDF)
+
+
+def raw_features(text: str) -> dict[str, float]:
+    """Unigram stems, adjacent content bigrams, names (folded) and numbers of a sentence."""
+    feats: Counter[str] = Counter()
+    toks = words(text)
+    content: list[str] = []
+    for i, tok in enumerate(toks):
+        low = tok.lower()
+        if low in STOPWORDS:
+            continue
+        if NUMBER_RE.search(tok):
+            key = "#" + re.sub(r"[,.]", "", tok)
+            feats[key] += 1.5  # numbers identify a fact strongly
+            content.append(key)
+            continue
+        if len(low) < 2:
+            continue
+        if tok[0].isupper() and i > 0:
+            key = "N:" + fold_name(tok)
+        else:
+            key = stem(tok)
+        feats[key] += 1.0
+        content.append(key)
+    for a, b in zip(content, content[1:]):
+        feats[a + "|" + b] += 0.7  # phrase overlap: copied wording, not just shared topic
+    return dict(feats)
+
+
+def idf_weights(feature_sets: Iterable[dict[str, float]], total: int) -> dict[str, float]:
+    """Inverse document frequency of every feature, counting sentences as documents."""
+    df: Counter[str] = Counter()
+    for feats in feature_sets:
+        df.update(feats.keys())
+    return {f: math.log((total + 1) / (n + 0.5)) + 0.1 for f, n in df.items()}
+
+
+def weighted(feats: dict[str, float], idf: dict[str, float]) -> dict[str, float]:
+    """Feature weights: term frequency times IDF."""
+    return {f: tf * idf[f] for f, tf in feats.items()}
+
+
+def similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """Mix of cosine and containment of weighted features, 0..1.
+
+    Cosine alone punishes a short sentence paraphrased inside a long one; containment alone
+    lets any short sentence match. Their mean separates paraphrases from same-topic sentences.
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    overlap = 0.0
+    dot = 0.0
+    for f, wa in a.items():
+        wb = b.get(f)
+        if wb is not None:
+            overlap += min(wa, wb)
+            dot += wa * wb
+    if dot == 0.0:
+        return 0.0
+    na = math.sqrt(sum(w * w for w in a.values()))
+    nb = math.sqrt(sum(w * w for w in b.values()))
+    cosine = dot / (na * nb)
+    small = min(sum(a.values()), sum(b.values()))
+    contain = overlap / small if small else 0.0
+    return min(1.0, 0.5 * cosine + 0.5 * contain)
+
+
+def merge_features(parts: Sequence[dict[str, float]]) -> dict[str, float]:
+    """Features of several sentences read as one text."""
+    out: dict[str, float] = {}
+    for feats in parts:
+        for f, w in feats.items():
+            out[f] = out.get(f, 0.0) + w
+    return out

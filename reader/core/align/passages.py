@@ -1,0 +1,317 @@
+"""Group the sentences of a story's versions into passages that say the same thing.
+
+The steps, all independent of the order the versions are given in:
+1. identical sentences (after light normalisation) share one feature vector;
+2. candidate pairs come from an inverted index over rare-enough features, never all pairs;
+3. pairs above a cutoff are joined greedily, best first, never putting two sentences of one
+   version into a passage (a constrained single-link clustering);
+4. adjacent sentences of one version join one passage when together they match a sentence
+   of another version clearly better than either alone (one outlet's sentence = two of another);
+5. weaker pairs are accepted when a neighbouring sentence pair already shares a passage
+   (a paraphrase sandwiched between aligned sentences);
+6. passages are ordered by merging the versions' reading orders.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from reader.core.align.features import merge_features, raw_features, similarity
+
+# Similarity needed to pair two sentences on their own merits.
+PAIR_CUTOFF = 0.40
+# Lower similarity accepted when a neighbouring pair is already aligned.
+CONTEXT_CUTOFF = 0.24
+# Gain needed to read two adjacent sentences as one.
+MERGE_GAIN = 0.06
+# Features in more than this share of the story's sentences do not generate candidates.
+COMMON_SHARE = 0.08
+
+
+@dataclass(slots=True)
+class Version:
+    """One version's sentences, with its rank in the canonical (content) order."""
+
+    id: str
+    sentences: Sequence[str]
+    rank: int = 0
+
+
+@dataclass(slots=True)
+class Alignment:
+    """The passages as lists of (version rank, sentence indices), plus their similarity."""
+
+    clusters: list[dict[int, list[int]]] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+
+
+def _norm_text(text: str) -> str:
+    text = text.lower().translate(_QUOTES)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'",
+                         "’": "'", "–": "-", "—": "-"})
+
+
+class _Index:
+    """Unique sentence texts, their weighted features and the occurrences of each."""
+
+    def __init__(self, versions: Sequence[Version]):
+        self.uid: dict[tuple[int, int], int] = {}
+        texts: dict[str, int] = {}
+        self.occ: list[list[tuple[int, int]]] = []
+        raws: list[dict[str, float]] = []
+        for v in versions:
+            for i, s in enumerate(v.sentences):
+                key = _norm_text(s)
+                u = texts.get(key)
+                if u is None:
+                    u = texts[key] = len(self.occ)
+                    self.occ.append([])
+                    raws.append(raw_features(s))
+                self.occ[u].append((v.rank, i))
+                self.uid[(v.rank, i)] = u
+        total = sum(len(o) for o in self.occ)
+        df: dict[str, int] = defaultdict(int)
+        for u, feats in enumerate(raws):
+            n = len(self.occ[u])
+            for f in feats:
+                df[f] += n
+        self.total = total
+        self.df = df
+        idf = {f: math.log((total + 1) / (n + 0.5)) + 0.1 for f, n in df.items()}
+        self.vec = [{f: tf * idf[f] for f, tf in feats.items()} for feats in raws]
+        self._sim: dict[tuple[int, int], float] = {}
+
+    def sim(self, a: int, b: int) -> float:
+        """Similarity of two unique texts (cached)."""
+        if a == b:
+            return 1.0
+        key = (a, b) if a < b else (b, a)
+        got = self._sim.get(key)
+        if got is None:
+            got = self._sim[key] = similarity(self.vec[a], self.vec[b])
+        return got
+
+    def candidate_pairs(self, cutoff: float) -> list[tuple[int, int, float]]:
+        """Unique-text pairs with similarity >= cutoff, found through an inverted index."""
+        cap = max(24, int(COMMON_SHARE * self.total))
+        postings: dict[str, list[int]] = defaultdict(list)
+        for u, vec in enumerate(self.vec):
+            for f in vec:
+                postings[f].append(u)
+        out = []
+        for u, vec in enumerate(self.vec):
+            acc: dict[int, float] = defaultdict(float)
+            for f, w in vec.items():
+                plist = postings[f]
+                if self.df[f] > cap:
+                    continue
+                for v in plist:
+                    if v > u:
+                        acc[v] += min(w, self.vec[v][f])
+            mass_u = sum(vec.values())
+            for v, ov in acc.items():
+                small = min(mass_u, sum(self.vec[v].values()))
+                # Similarity is at most the containment term plus half; prune cheaply.
+                if small and ov / small >= cutoff * 0.8:
+                    s = self.sim(u, v)
+                    if s >= cutoff:
+                        out.append((u, v, s))
+        return out
+
+
+class _Clusters:
+    """Union-find over (version rank, sentence) with the one-sentence-per-version rule."""
+
+    def __init__(self, versions: Sequence[Version]):
+        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+        self.members: dict[tuple[int, int], dict[int, list[int]]] = {}
+        for v in versions:
+            for i in range(len(v.sentences)):
+                node = (v.rank, i)
+                self.parent[node] = node
+                self.members[node] = {v.rank: [i]}
+
+    def find(self, node: tuple[int, int]) -> tuple[int, int]:
+        """Root of the node's cluster."""
+        root = node
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[node] != root:
+            self.parent[node], node = root, self.parent[node]
+        return root
+
+    def union(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Join two clusters unless they share a version; True if joined."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        ma, mb = self.members[ra], self.members[rb]
+        if any(v in ma for v in mb):
+            return False
+        return self._join(ra, rb)
+
+    def _join(self, ra: tuple[int, int], rb: tuple[int, int]) -> bool:
+        ma, mb = self.members[ra], self.members[rb]
+        if len(ma) < len(mb):
+            ra, rb, ma, mb = rb, ra, mb, ma
+        for v, idx in mb.items():
+            ma.setdefault(v, []).extend(idx)
+            ma[v].sort()
+        self.parent[rb] = ra
+        del self.members[rb]
+        return True
+
+    def union_adjacent(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Join two clusters if every shared version stays a contiguous run of sentences."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        ma, mb = self.members[ra], self.members[rb]
+        for v in ma.keys() & mb.keys():
+            merged = sorted(ma[v] + mb[v])
+            if merged[-1] - merged[0] + 1 != len(merged):
+                return False
+        return self._join(ra, rb)
+
+
+def align_versions(versions: Sequence[Version]) -> Alignment:
+    """Partition all sentences of the versions into passages (see the module docstring)."""
+    index = _Index(versions)
+    clusters = _Clusters(versions)
+    pairs = index.candidate_pairs(CONTEXT_CUTOFF)
+    strong: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
+    weak: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
+    for u, occ in enumerate(index.occ):  # identical texts in different versions
+        if len(occ) > 1:
+            for i, a in enumerate(occ):
+                for b in occ[i + 1:]:
+                    if a[0] != b[0]:
+                        strong.append((-1.0, min(a, b), max(a, b)))
+    for u, v, s in pairs:
+        target = strong if s >= PAIR_CUTOFF else weak
+        for a in index.occ[u]:
+            for b in index.occ[v]:
+                if a[0] != b[0]:
+                    target.append((-s, min(a, b), max(a, b)))
+    strong.sort()
+    for _, a, b in strong:
+        clusters.union(a, b)
+    _merge_adjacent(versions, index, clusters)
+    weak.sort()
+    _context_pass(weak, clusters, versions)
+    _merge_adjacent(versions, index, clusters)
+    return _ordered(versions, index, clusters)
+
+
+def _part_vec(index: _Index, rank: int, idx: Sequence[int]) -> dict[str, float]:
+    return merge_features([index.vec[index.uid[(rank, i)]] for i in idx])
+
+
+def _merge_adjacent(versions: Sequence[Version], index: _Index, clusters: _Clusters) -> None:
+    """Read adjacent sentences of one version as one when that matches another version better."""
+    for v in versions:
+        for i in range(len(v.sentences) - 1):
+            ra, rb = clusters.find((v.rank, i)), clusters.find((v.rank, i + 1))
+            if ra == rb:
+                continue
+            ma, mb = clusters.members[ra], clusters.members[rb]
+            if not _mergeable(ma, mb):
+                continue
+            joined = _part_vec(index, v.rank, sorted(ma[v.rank] + mb[v.rank]))
+            alone_a = _part_vec(index, v.rank, ma[v.rank])
+            alone_b = _part_vec(index, v.rank, mb[v.rank])
+            best = 0.0
+            for own, other, mine, theirs in ((ma, mb, alone_a, alone_b), (mb, ma, alone_b, alone_a)):
+                for w, idx in own.items():
+                    if w == v.rank or w in other:
+                        continue
+                    x = _part_vec(index, w, idx)
+                    if similarity(x, theirs) < 0.12:
+                        continue  # the other sentence must itself say part of x
+                    gain = similarity(x, joined) - similarity(x, mine)
+                    best = max(best, gain)
+            if best >= MERGE_GAIN:
+                clusters.union_adjacent((v.rank, i), (v.rank, i + 1))
+
+
+def _mergeable(ma: dict[int, list[int]], mb: dict[int, list[int]]) -> bool:
+    for w in ma.keys() & mb.keys():
+        if ma[w][-1] + 1 != mb[w][0]:
+            return False
+    return True
+
+
+def _context_pass(weak, clusters: _Clusters, versions: Sequence[Version]) -> None:
+    """Accept weaker pairs whose previous or next sentences already share a passage."""
+    lengths = {v.rank: len(v.sentences) for v in versions}
+    for _, a, b in weak:
+        for d in (-1, 1):
+            na, nb = (a[0], a[1] + d), (b[0], b[1] + d)
+            if 0 <= na[1] < lengths[a[0]] and 0 <= nb[1] < lengths[b[0]]:
+                if clusters.find(na) == clusters.find(nb):
+                    clusters.union(a, b)
+                    break
+
+
+def _ordered(versions: Sequence[Version], index: _Index, clusters: _Clusters) -> Alignment:
+    """Passages in an order that respects every version's reading order where they agree."""
+    roots = sorted(clusters.members, key=lambda r: min((v, i[0]) for v, i in clusters.members[r].items()))
+    rel: dict[tuple[int, int], float] = {}
+    lengths = {v.rank: len(v.sentences) for v in versions}
+    for r in roots:
+        m = clusters.members[r]
+        rel[r] = sum(sum(i) / len(i) / max(1, lengths[v] - 1) for v, i in m.items()) / len(m)
+    succ: dict[tuple[int, int], set] = defaultdict(set)
+    indeg: dict[tuple[int, int], int] = {r: 0 for r in roots}
+    for v in versions:
+        prev = None
+        for i in range(len(v.sentences)):
+            r = clusters.find((v.rank, i))
+            if prev is not None and r != prev and r not in succ[prev]:
+                succ[prev].add(r)
+                indeg[r] += 1
+            prev = r
+    tie = {r: (rel[r], min((v, i[0]) for v, i in clusters.members[r].items())) for r in roots}
+    ready = [(tie[r], r) for r in roots if indeg[r] == 0]
+    heapq.heapify(ready)
+    done: set = set()
+    order = []
+    pending = sorted(roots, key=tie.__getitem__)
+    while len(order) < len(roots):
+        if not ready:  # a cycle: versions disagree on order; take the earliest on average
+            r = next(r for r in pending if r not in done)
+            indeg[r] = 0
+            heapq.heappush(ready, (tie[r], r))
+        _, r = heapq.heappop(ready)
+        if r in done:
+            continue
+        done.add(r)
+        order.append(r)
+        for s in succ[r]:
+            if s not in done:
+                indeg[s] -= 1
+                if indeg[s] == 0:
+                    heapq.heappush(ready, (tie[s], s))
+    out = Alignment()
+    for r in order:
+        m = clusters.members[r]
+        out.clusters.append({v: list(i) for v, i in m.items()})
+        out.scores.append(_cluster_score(index, m))
+    return out
+
+
+def _cluster_score(index: _Index, members: dict[int, list[int]]) -> float:
+    """Mean pairwise similarity of the members' texts (1.0 for one member)."""
+    if len(members) < 2:
+        return 1.0
+    vecs = [_part_vec(index, v, i) for v, i in sorted(members.items())][:8]
+    sims = [similarity(a, b) for k, a in enumerate(vecs) for b in vecs[k + 1:]]
+    return sum(sims) / len(sims)
