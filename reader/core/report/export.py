@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import replace
+from datetime import datetime
 from typing import Sequence
 
 from reader.core.model import Document
@@ -22,17 +23,31 @@ def select_stories(doc: Document, story_ids: Sequence[str] | None) -> Document:
     return replace(doc, stories=stories, articles=tuple(a for a in doc.articles if a.id in keep))
 
 
-def render_report(doc: Document, fmt: str) -> bytes:
-    """The report's bytes in a text format (json, html, md, csv)."""
+def render_report(doc: Document, fmt: str, *, generated_at: datetime | str | None = None
+                  ) -> bytes:
+    """The report's bytes in a text format (json, html, md, csv), UTF-8 encoded."""
     if fmt == "json":
         from reader.core.report.jsondoc import document_to_json
 
         return (document_to_json(doc) + "\n").encode("utf-8")
+    if fmt == "html":
+        from reader.core.report.html import render_html
+
+        return render_html(doc, generated_at=generated_at).encode("utf-8")
+    if fmt == "md":
+        from reader.core.report.markdown import render_markdown
+
+        return render_markdown(doc, generated_at=generated_at).encode("utf-8")
+    if fmt == "csv":
+        from reader.core.report.csvreport import render_csv
+
+        return render_csv(doc).encode("utf-8")
     raise ValueError(f"unsupported report format: {fmt}")
 
 
 def write_report(
-    doc: Document, fmt: str, path: str, *, story_ids: Sequence[str] | None = None
+    doc: Document, fmt: str, path: str, *, story_ids: Sequence[str] | None = None,
+    generated_at: datetime | str | None = None,
 ) -> None:
     """Write the report atomically: a failed export never leaves a half-written file."""
     if fmt not in FORMATS:
@@ -41,14 +56,18 @@ def write_report(
     if fmt == "pdf":
         from reader.ui.pdf import write_pdf  # Qt lives only under reader.ui
 
-        data = write_pdf(doc)
+        data = write_pdf(doc, generated_at=generated_at)
     else:
-        data = render_report(doc, fmt)
+        data = render_report(doc, fmt, generated_at=generated_at)
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".parallax-", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        # mkstemp makes the file private (0600); a report is a normal file, so honour umask.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

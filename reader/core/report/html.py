@@ -1,0 +1,356 @@
+"""The HTML report: one self-contained file (inline CSS, no scripts, fonts, images or links out).
+
+Two flavours share one layout: "web" for browsers (semantic HTML5, <ins>/<del>, light/dark and
+print CSS) and "qt" for QTextDocument (the PDF writer and the app's preview), which knows a
+smaller HTML subset: no <ins>/<del>, no media queries, table attributes instead of CSS borders.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from importlib import resources
+from typing import Sequence
+
+from reader.core.model import Document
+from reader.core.report.content import (
+    DELETE,
+    INSERT,
+    Cell,
+    PassageView,
+    Report,
+    Segment,
+    StoryReport,
+    build_report,
+    excerpt,
+    percent,
+    spaced_segments,
+    settings_rows,
+)
+
+# Beyond this many versions a side-by-side table no longer fits a page.
+SIDE_BY_SIDE_MAX = 3
+
+_QT_INS = "background-color:#c8ebc8; color:#0b3d0b; text-decoration:underline"
+_QT_DEL = "background-color:#f5cccc; color:#5c0b0b; text-decoration:line-through"
+
+
+def _css(name: str) -> str:
+    return resources.files("reader.core.report").joinpath("templates", name).read_text("utf-8")
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+class _Writer:
+    """Builds the report's HTML for one flavour."""
+
+    def __init__(self, report: Report, flavor: str) -> None:
+        self.r = report
+        self.qt = flavor == "qt"
+        self.out: list[str] = []
+
+    # -- small pieces -------------------------------------------------------------------------
+
+    def w(self, *parts: str) -> None:
+        self.out.extend(parts)
+
+    def table_open(self, cls: str, caption: str | None = None, full: bool = True) -> None:
+        width = ' width="100%"' if full else ""
+        attrs = f' border="1" cellspacing="0" cellpadding="4"{width}' if self.qt else ""
+        self.w(f'<table class="{cls}"{attrs}>')
+        if caption:
+            self.w(f"<caption>{_e(caption)}</caption>")
+
+    def segments(self, segs: Sequence[Segment]) -> str:
+        parts = []
+        for s, lead, core, trail in spaced_segments(segs):
+            text = _e(core)
+            if s.kind == INSERT:
+                text = (f'<span style="{_QT_INS}">{text}</span>' if self.qt
+                        else f"<ins>{text}</ins>")
+            elif s.kind == DELETE:
+                text = (f'<span style="{_QT_DEL}">{text}</span>' if self.qt
+                        else f"<del>{text}</del>")
+            parts.append(f"{lead}{text}{trail}")
+        return "".join(parts)
+
+    def cell_text(self, cell: Cell, unique: bool) -> str:
+        badge = ""
+        if unique:
+            badge = '<span class="badge only">+ only here</span> '
+        elif cell.is_reference:
+            badge = '<span class="badge ref">◆ reference</span> '
+        return badge + self.segments(cell.segments)
+
+    def absent(self) -> str:
+        return '<span class="absent">— not in this version</span>'
+
+    # -- sections -----------------------------------------------------------------------------
+
+    def head(self) -> None:
+        css = _css("report-qt.css" if self.qt else "report.css")
+        self.w("<!DOCTYPE html>\n", '<html lang="en">\n<head>\n<meta charset="utf-8">\n')
+        if not self.qt:
+            self.w('<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+                   '<meta name="color-scheme" content="light dark">\n')
+        self.w(f'<meta name="generator" content="Parallax {_e(self.r.version)}">\n',
+               f"<title>{_e(self.r.title)} — Parallax report</title>\n",
+               f"<style>\n{css}</style>\n</head>\n<body>\n")
+
+    def header(self) -> None:
+        r = self.r
+        self.w("<header>\n" if not self.qt else "",
+               f"<h1>{_e(r.title)}</h1>\n",
+               f'<p class="meta">Generated {_e(r.generated_at)} by Parallax {_e(r.version)}. '
+               "Parallax groups the versions of a news story from different outlets and shows "
+               "what each one added, left out or worded differently.</p>\n")
+        if r.settings:
+            self.table_open("settings", "Settings used for this analysis", full=False)
+            self.w("<tbody>")
+            for label, value in settings_rows(r.settings):
+                self.w(f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>')
+            self.w("</tbody></table>\n")
+        self.w("</header>\n" if not self.qt else "")
+
+    def index(self) -> None:
+        self.w('<nav aria-label="Stories">\n' if not self.qt else "", "<h2>Stories</h2>\n")
+        self.table_open("index")
+        self.w('<thead><tr><th scope="col">Story</th><th scope="col">Versions</th>'
+               '<th scope="col">Passages</th><th scope="col">Shared by 2+</th></tr></thead>'
+               "<tbody>\n")
+        for s in self.r.stories:
+            shared = sum(1 for p in s.passages if p.shared)
+            self.w(f'<tr><td><a href="#{s.anchor}">{_e(s.story.title or s.story.id)}</a></td>'
+                   f'<td class="num">{len(s.versions)}</td><td class="num">{len(s.passages)}</td>'
+                   f'<td class="num">{shared}</td></tr>\n')
+        self.w("</tbody></table>\n", "</nav>\n" if not self.qt else "")
+
+    def versions(self, s: StoryReport) -> None:
+        self.w("<h3>Versions</h3>\n")
+        self.table_open("versions")
+        self.w('<thead><tr><th scope="col">Outlet</th><th scope="col">Title</th>'
+               '<th scope="col">Date</th><th scope="col">Words</th>'
+               '<th scope="col">Unique</th><th scope="col">Source</th></tr></thead><tbody>\n')
+        for v in s.versions:
+            a = v.article
+            # The URL is shown as text, never as a link: the report makes no request.
+            where = a.url or a.source
+            self.w(f'<tr><th scope="row">{_e(v.label)}</th><td>{_e(a.title)}</td>'
+                   f"<td>{_e(a.date or '—')}</td><td class=\"num\">{v.words}</td>"
+                   f'<td class="num">{percent(v.share_unique)}</td>'
+                   f'<td class="src">{_e(where)}</td></tr>\n')
+        self.w("</tbody></table>\n",
+               '<p class="note">Unique: share of the version\'s sentences that no other version '
+               "has.</p>\n")
+
+    def overlap(self, s: StoryReport) -> None:
+        self.w("<h3>Overlap between versions</h3>\n",
+               '<p class="note">Share of passages two versions have in common, out of the '
+               "passages either of them has.</p>\n")
+        self.table_open("matrix", full=False)
+        ids = [v.article.id for v in s.versions]
+        self.w('<thead><tr><td></td>', *(f'<th scope="col">{_e(v.label)}</th>'
+                                         for v in s.versions), "</tr></thead><tbody>\n")
+        for v in s.versions:
+            self.w(f'<tr><th scope="row">{_e(v.label)}</th>')
+            for b in ids:
+                if b == v.article.id:
+                    self.w('<td class="num self">—</td>')
+                else:
+                    self.w(f'<td class="num">{percent(s.overlap[(v.article.id, b)])}</td>')
+            self.w("</tr>\n")
+        self.w("</tbody></table>\n")
+
+    def coverage(self, s: StoryReport) -> None:
+        self.w("<h3>Coverage map</h3>\n",
+               '<p class="note">One row per passage in reading order; ● marks the versions '
+               "that have it, an empty cell the versions that do not.</p>\n")
+        self.table_open("coverage")
+        # Qt sizes columns by content; keep the marker columns narrow so excerpts fit a line.
+        narrow = ' width="8%"' if self.qt else ""
+        self.w('<thead><tr><th scope="col">#</th><th scope="col">Passage</th>',
+               *(f'<th scope="col"{narrow}>{_e(v.label)}</th>' for v in s.versions),
+               "</tr></thead><tbody>\n")
+        for p in s.passages:
+            self.w(f'<tr><td class="num">{p.number}</td><td class="ex">{_e(excerpt(p.excerpt, 64))}</td>')
+            for v in s.versions:
+                if v.article.id in p.cells:
+                    self.w('<td class="has" title="has it">●</td>')
+                else:
+                    self.w('<td class="lacks" title="lacks it"></td>')
+            self.w("</tr>\n")
+        self.w("</tbody></table>\n")
+
+    def quoted_list(self, s: StoryReport, views: Sequence[PassageView], own: str | None) -> None:
+        self.w("<ul>\n")
+        for p in views:
+            cell = p.cells.get(own) if own else None
+            if cell is None:  # an omission: quote the passage as the others give it
+                cell = p.cells.get(p.passage.reference) or next(iter(p.cells.values()))
+                whose = ", ".join(s.label(a) for a in p.cells)
+                self.w(f"<li><q>{_e(cell.text)}</q> <span class=\"who\">(in {_e(whose)})"
+                       "</span></li>\n")
+            else:
+                self.w(f"<li><q>{_e(cell.text)}</q></li>\n")
+        self.w("</ul>\n")
+
+    def findings(self, s: StoryReport) -> None:
+        self.w("<h3>What each version added and left out</h3>\n")
+        for v in s.versions:
+            aid = v.article.id
+            added, omitted = s.added.get(aid, ()), s.omitted.get(aid, ())
+            self.w(f"<h4>{_e(v.label)}</h4>\n")
+            if not added and not omitted:
+                self.w('<p class="note">Nothing only this version has, and nothing the others '
+                       "share that it lacks.</p>\n")
+            if added:
+                self.w(f"<p><strong>Added</strong> ({len(added)}): only this version says</p>\n")
+                self.quoted_list(s, added, aid)
+            if omitted:
+                self.w(f"<p><strong>Left out</strong> ({len(omitted)}): other versions say, "
+                       "this one does not</p>\n")
+                self.quoted_list(s, omitted, None)
+
+    def quotes(self, s: StoryReport) -> None:
+        if not s.quotes:
+            return
+        self.w("<h3>Quotes worded differently</h3>\n")
+        for q in s.quotes:
+            self.w(f"<h4>{_e(q.speaker or 'Unattributed')}</h4>\n<ul>\n")
+            for aid, segs in q.wordings:
+                self.w(f'<li><span class="who">{_e(s.label(aid))}:</span> '
+                       f"“{self.segments(segs)}”</li>\n")
+            self.w("</ul>\n")
+
+    def numbers(self, s: StoryReport) -> None:
+        if not s.numbers:
+            return
+        self.w("<h3>Numbers that disagree</h3>\n")
+        self.table_open("numbers")
+        self.w('<thead><tr><th scope="col">About</th><th scope="col">Version</th>'
+               '<th scope="col">Figure</th><th scope="col">Sentence</th></tr></thead><tbody>\n')
+        for d in s.numbers:
+            for i, (aid, figure, sentence) in enumerate(d.values):
+                about = (f'<th scope="rowgroup" rowspan="{len(d.values)}">{_e(d.about)}</th>'
+                         if i == 0 else "")
+                self.w(f"<tr>{about}<td>{_e(s.label(aid))}</td>"
+                       f'<td class="num"><strong>{_e(figure)}</strong></td>'
+                       f"<td>{_e(sentence)}</td></tr>\n")
+        self.w("</tbody></table>\n")
+
+    def positions(self, s: StoryReport) -> None:
+        if not s.positions:
+            return
+        self.w("<h3>Positions: what one leads with and another buries</h3>\n<ul>\n")
+        for c in s.positions:
+            lead = ", ".join(f"{s.label(a)} (sentence {n} of {t})" for a, n, t in c.leads)
+            bury = ", ".join(f"{s.label(a)} (sentence {n} of {t})" for a, n, t in c.buries)
+            self.w(f"<li><q>{_e(c.passage.excerpt)}</q><br>Near the top in {_e(lead)}; "
+                   f"far down in {_e(bury)}.</li>\n")
+        self.w("</ul>\n")
+
+    def legend(self) -> None:
+        ins = self.segments([Segment(INSERT, "underlined")])
+        dele = self.segments([Segment(DELETE, "struck through")])
+        self.w('<div class="legend" role="note"><p><strong>How to read the differences.</strong> '
+               "In each passage the wording of every version is compared with one reference "
+               'version (<span class="badge ref">◆ reference</span>). '
+               f"{ins}: words this version has and the reference does not. "
+               f"{dele}: words of the reference this version does not have. "
+               '<span class="badge only">+ only here</span> marks a passage no other version '
+               f"has; {self.absent()} marks a version that lacks the passage.</p></div>\n")
+
+    def aligned(self, s: StoryReport) -> None:
+        self.w("<h3>Aligned text</h3>\n")
+        self.legend()
+        if len(s.versions) <= SIDE_BY_SIDE_MAX:
+            self.table_open("aligned")
+            self.w('<thead><tr><th scope="col">#</th>',
+                   *(f'<th scope="col">{_e(v.label)}</th>' for v in s.versions),
+                   "</tr></thead><tbody>\n")
+            for p in s.passages:
+                self.w(f'<tr><td class="num">{p.number}</td>')
+                for v in s.versions:
+                    cell = p.cells.get(v.article.id)
+                    if cell is None:
+                        self.w(f'<td class="missing">{self.absent()}</td>')
+                    else:
+                        self.w(f"<td>{self.cell_text(cell, not p.shared)}</td>")
+                self.w("</tr>\n")
+            self.w("</tbody></table>\n")
+            return
+        # Many versions: one block per passage, each version's wording on its own line.
+        for p in s.passages:
+            self.w('<div class="passage">\n',
+                   f"<h4>Passage {p.number} · in {len(p.cells)} of {len(s.versions)} "
+                   "versions</h4>\n")
+            self.table_open("wording")
+            self.w("<tbody>")
+            label_width = ' width="18%"' if self.qt else ""
+            for aid, cell in p.cells.items():
+                self.w(f'<tr><th scope="row"{label_width}>{_e(s.label(aid))}</th>'
+                       f"<td>{self.cell_text(cell, not p.shared)}</td></tr>\n")
+            self.w("</tbody></table>\n")
+            if p.missing and p.shared:  # a lone passage's badge already says "only here"
+                names = ", ".join(s.label(a) for a in p.missing)
+                self.w(f'<p class="missing-list">{self.absent()}: {_e(names)}</p>\n')
+            self.w("</div>\n")
+
+    def story(self, s: StoryReport, first: bool) -> None:
+        cls = "story" if first else "story break"
+        tag = "div" if self.qt else "article"
+        style = "" if first or not self.qt else ' style="page-break-before: always"'
+        self.w(f'<{tag} class="{cls}" id="{s.anchor}"{style}>\n',
+               f'<a name="{s.anchor}"></a>' if self.qt else "",
+               f"<h2>{_e(s.story.title or s.story.id)}</h2>\n",
+               f'<p class="meta">Story {_e(s.story.id)} · {len(s.versions)} version'
+               f"{'s' if len(s.versions) != 1 else ''} · {len(s.passages)} passages</p>\n")
+        if s.story.reasons:
+            self.w(f'<p class="note">Grouped on: {_e(", ".join(s.story.reasons))}</p>\n')
+        self.versions(s)
+        if len(s.versions) > 1:
+            self.overlap(s)
+            self.coverage(s)
+            self.findings(s)
+            self.quotes(s)
+            self.numbers(s)
+            self.positions(s)
+            self.aligned(s)
+        else:
+            self.w('<p class="note">Only one version of this story: nothing to compare.</p>\n',
+                   "<h3>Text</h3>\n")
+            for p in s.passages:
+                for cell in p.cells.values():
+                    self.w(f"<p>{_e(cell.text)}</p>\n")
+        self.w(f"</{tag}>\n")
+
+    def render(self) -> str:
+        self.head()
+        self.header()
+        if len(self.r.stories) > 1:
+            self.index()
+        self.w("<main>\n" if not self.qt else "")
+        for n, s in enumerate(self.r.stories):
+            self.story(s, n == 0)
+        if not self.r.stories:
+            self.w('<p class="note">No stories to report.</p>\n')
+        self.w("</main>\n" if not self.qt else "")
+        if self.r.rejected:
+            self.w("<footer>\n" if not self.qt else "", "<h2>Inputs that were not read</h2>\n<ul>\n",
+                   *(f"<li>{_e(src)}: {_e(why)}</li>\n" for src, why in self.r.rejected),
+                   "</ul>\n", "</footer>\n" if not self.qt else "")
+        self.w("</body>\n</html>\n")
+        return "".join(self.out)
+
+
+def render_html(doc: Document, story_ids: Sequence[str] | None = None, *,
+                generated_at: datetime | str | None = None, flavor: str = "web") -> str:
+    """The HTML report of the document's stories (all, or `story_ids`).
+
+    flavor="web" is the shareable file; flavor="qt" suits QTextDocument/QTextBrowser.
+    """
+    if flavor not in ("web", "qt"):
+        raise ValueError(f"unknown HTML flavor: {flavor}")
+    return _Writer(build_report(doc, story_ids, generated_at=generated_at), flavor).render()

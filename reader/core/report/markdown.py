@@ -1,0 +1,185 @@
+"""The Markdown report: GitHub-flavoured (tables), and readable as plain text.
+
+Insertions are **bold**, deletions ~~struck~~ (the legend says so). The aligned text is laid
+out passage by passage whatever the number of versions: long table rows of article text are
+unreadable as plain text, which is half of what a Markdown report is for.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Sequence
+
+from reader.core.model import Document
+from reader.core.report.content import (
+    DELETE,
+    INSERT,
+    PassageView,
+    Report,
+    Segment,
+    StoryReport,
+    build_report,
+    excerpt,
+    percent,
+    settings_rows,
+    spaced_segments,
+)
+
+# Characters Markdown could read as markup inside a line of article text.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def md_escape(text: object) -> str:
+    """Text with Markdown markup characters backslash-escaped (pipes included, for tables)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def md_segments(segs: Sequence[Segment]) -> str:
+    """A member's wording with insertions as **…** and deletions as ~~…~~."""
+    out = []
+    for s, lead, core, trail in spaced_segments(segs):
+        text = md_escape(core)
+        if core and s.kind == INSERT:
+            text = f"**{text}**"
+        elif core and s.kind == DELETE:
+            text = f"~~{text}~~"
+        out.append(f"{lead}{text}{trail}")
+    return "".join(out)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()
+           ) -> list[str]:
+    align = ["---:" if i in right else "---" for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return lines + [""]
+
+
+def _quote_list(s: StoryReport, views: Sequence[PassageView], own: str | None) -> list[str]:
+    lines = []
+    for p in views:
+        cell = p.cells.get(own) if own else None
+        if cell is None:
+            cell = p.cells.get(p.passage.reference) or next(iter(p.cells.values()))
+            whose = ", ".join(s.label(a) for a in p.cells)
+            lines.append(f"- “{md_escape(cell.text)}” _(in {md_escape(whose)})_")
+        else:
+            lines.append(f"- “{md_escape(cell.text)}”")
+    return lines + [""]
+
+
+def _story(s: StoryReport) -> list[str]:
+    n = len(s.versions)
+    out = [f"## Story {s.story.id}: {md_escape(s.story.title or 'Untitled')}", "",
+           f"{n} version{'s' if n != 1 else ''} · {len(s.passages)} passages", ""]
+    if s.story.reasons:
+        out += [f"Grouped on: {md_escape(', '.join(s.story.reasons))}", ""]
+    out += ["### Versions", ""]
+    out += _table(["Outlet", "Title", "Date", "Words", "Unique", "Source"],
+                  [[md_escape(v.label), md_escape(v.article.title),
+                    md_escape(v.article.date or "—"), str(v.words), percent(v.share_unique),
+                    md_escape(v.article.url or v.article.source)] for v in s.versions],
+                  right=(3, 4))
+    out += ["Unique: share of the version's sentences that no other version has.", ""]
+    if n == 1:
+        out += ["Only one version of this story: nothing to compare.", "", "### Text", ""]
+        for p in s.passages:
+            out += [md_escape(c.text) for c in p.cells.values()]
+        return out + [""]
+    ids = [v.article.id for v in s.versions]
+    labels = [md_escape(v.label) for v in s.versions]
+    out += ["### Overlap between versions", "",
+            "Share of passages two versions have in common, out of the passages either has.", ""]
+    out += _table([" "] + labels,
+                  [[f"**{labels[i]}**"] + ["—" if a == b else percent(s.overlap[(a, b)])
+                                            for b in ids] for i, a in enumerate(ids)],
+                  right=range(1, n + 1))
+    out += ["### Coverage map", "",
+            "One row per passage in reading order; ● marks the versions that have it.", ""]
+    out += _table(["#", "Passage"] + labels,
+                  [[str(p.number), md_escape(excerpt(p.excerpt, 64))]
+                   + ["●" if a in p.cells else " " for a in ids] for p in s.passages],
+                  right=(0,))
+    out += ["### What each version added and left out", ""]
+    for v in s.versions:
+        aid = v.article.id
+        added, omitted = s.added.get(aid, ()), s.omitted.get(aid, ())
+        out += [f"#### {md_escape(v.label)}", ""]
+        if not added and not omitted:
+            out += ["Nothing only this version has, and nothing the others share that it "
+                    "lacks.", ""]
+        if added:
+            out += [f"**Added** ({len(added)}): only this version says", ""]
+            out += _quote_list(s, added, aid)
+        if omitted:
+            out += [f"**Left out** ({len(omitted)}): other versions say, this one does not", ""]
+            out += _quote_list(s, omitted, None)
+    if s.quotes:
+        out += ["### Quotes worded differently", ""]
+        for q in s.quotes:
+            out += [f"#### {md_escape(q.speaker or 'Unattributed')}", ""]
+            out += [f"- {md_escape(s.label(aid))}: “{md_segments(segs)}”"
+                    for aid, segs in q.wordings]
+            out.append("")
+    if s.numbers:
+        out += ["### Numbers that disagree", ""]
+        out += _table(["About", "Version", "Figure", "Sentence"],
+                      [[md_escape(d.about) if i == 0 else "", md_escape(s.label(aid)),
+                        f"**{md_escape(fig)}**", md_escape(sentence)]
+                       for d in s.numbers for i, (aid, fig, sentence) in enumerate(d.values)])
+    if s.positions:
+        out += ["### Positions: what one leads with and another buries", ""]
+        for c in s.positions:
+            lead = ", ".join(f"{s.label(a)} (sentence {k} of {t})" for a, k, t in c.leads)
+            bury = ", ".join(f"{s.label(a)} (sentence {k} of {t})" for a, k, t in c.buries)
+            out.append(f"- “{md_escape(c.passage.excerpt)}” — near the top in "
+                       f"{md_escape(lead)}; far down in {md_escape(bury)}.")
+        out.append("")
+    out += ["### Aligned text", "",
+            "> **How to read the differences.** In each passage every version's wording is "
+            "compared with one reference version (marked ◆). **Bold** words: this version has "
+            "them and the reference does not. ~~Struck~~ words: the reference has them and this "
+            "version does not. \\[only here\\] marks a passage no other version has; "
+            "\"Not in\" lists the versions that lack the passage.", ""]
+    for p in s.passages:
+        out += [f"**Passage {p.number}** · in {len(p.cells)} of {n} versions", ""]
+        for aid, cell in p.cells.items():
+            mark = " \\[only here\\]" if not p.shared else (" ◆" if cell.is_reference else "")
+            out.append(f"- **{md_escape(s.label(aid))}**{mark}: {md_segments(cell.segments)}")
+        if p.missing and p.shared:
+            out.append(f"- _Not in:_ {md_escape(', '.join(s.label(a) for a in p.missing))}")
+        out.append("")
+    return out
+
+
+def _render(r: Report) -> str:
+    out = [f"# {md_escape(r.title)}", "",
+           f"Generated {r.generated_at} by Parallax {r.version}.", "",
+           "Parallax groups the versions of a news story from different outlets and shows what "
+           "each one added, left out or worded differently.", ""]
+    if r.settings:
+        out += ["Settings: " + " · ".join(f"{label}: {md_escape(value)}"
+                                          for label, value in settings_rows(r.settings)), ""]
+    if len(r.stories) > 1:
+        out += ["## Stories", ""]
+        out += _table(["Story", "Title", "Versions", "Passages", "Shared by 2+"],
+                      [[s.story.id, md_escape(s.story.title), str(len(s.versions)),
+                        str(len(s.passages)), str(sum(1 for p in s.passages if p.shared))]
+                       for s in r.stories], right=(2, 3, 4))
+    if not r.stories:
+        out += ["No stories to report.", ""]
+    for s in r.stories:
+        out += _story(s)
+    if r.rejected:
+        out += ["## Inputs that were not read", ""]
+        out += [f"- {md_escape(src)}: {md_escape(why)}" for src, why in r.rejected] + [""]
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def render_markdown(doc: Document, story_ids: Sequence[str] | None = None, *,
+                    generated_at: datetime | str | None = None) -> str:
+    """The Markdown report of the document's stories (all, or `story_ids`)."""
+    return _render(build_report(doc, story_ids, generated_at=generated_at))

@@ -1,0 +1,1 @@
+"""Tests of the comparison reports (HTML, Markdown, CSV, JSON, PDF)."""

@@ -1,0 +1,98 @@
+"""The format-neutral report content: shares, overlap, findings, diff segments."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reader.core.model import DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, DiffOp
+from reader.core.report.content import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    Segment,
+    build_report,
+    excerpt,
+    segments_from_ops,
+    spaced_segments,
+    word_diff,
+)
+from tests.core.report.sample import small_doc
+
+
+def test_versions_share_unique_and_overlap():
+    report = build_report(small_doc(), ["s1"], generated_at="T")
+    (story,) = report.stories
+    shares = {v.article.id: v.share_unique for v in story.versions}
+    # a1 has 4 sentences, one of them (the analysts' remark) in a passage of its own.
+    assert shares == {"a1": 0.25, "a2": 0.0, "a3": 0.0}
+    # a1 has p1-p4, a2 has p1,p2,p3,p5: 3 shared out of 5 in either.
+    assert story.overlap[("a1", "a2")] == story.overlap[("a2", "a1")] == 3 / 5
+    assert story.overlap[("a2", "a3")] == 3 / 4
+    assert report.generated_at == "T"
+
+
+def test_added_and_omitted_quote_passages():
+    (story,) = build_report(small_doc(), ["s1"]).stories
+    assert [p.id for p in story.added["a1"]] == ["p4"]
+    assert [p.id for p in story.omitted["a1"]] == ["p5"]
+    assert [p.id for p in story.omitted["a3"]] == ["p2"]
+
+
+def test_findings_derived_when_alignment_gives_none():
+    doc = small_doc()
+    s1 = replace(doc.stories[0], findings={})
+    doc = replace(doc, stories=(s1,) + doc.stories[1:])
+    (story,) = build_report(doc, ["s1"]).stories
+    assert [p.id for p in story.added["a1"]] == ["p4"]
+    assert [p.id for p in story.omitted["a3"]] == ["p2"]
+
+
+def test_position_contrast_lead_versus_buried():
+    (story,) = build_report(small_doc(), ["s1"]).stories
+    (contrast,) = story.positions
+    assert contrast.passage.id == "p5"
+    assert [a for a, _, _ in contrast.leads] == ["a3"]
+    assert [a for a, _, _ in contrast.buries] == ["a2"]
+
+
+def test_cells_carry_word_diff_against_reference():
+    (story,) = build_report(small_doc(), ["s1"]).stories
+    p3 = story.passages[2]
+    assert p3.cells["a1"].is_reference
+    segs = p3.cells["a2"].segments
+    assert Segment(DELETE, "26") in segs and Segment(INSERT, "25") in segs
+    assert "".join(s.text for s in segs if s.kind != DELETE) == p3.cells["a2"].text
+    assert p3.missing == ()
+    assert story.passages[1].missing == ("a3",)
+
+
+def test_inconsistent_ops_fall_back_to_plain_text():
+    ops = (DiffOp(DIFF_EQUAL, "Hello "), DiffOp(DIFF_INSERT, "world"))
+    assert segments_from_ops(ops, "Hello world") == (Segment(EQUAL, "Hello "),
+                                                     Segment(INSERT, "world"))
+    assert segments_from_ops(ops, "Something else") == (Segment(EQUAL, "Something else"),)
+    assert segments_from_ops((), "x") == (Segment(EQUAL, "x"),)
+    ops = (DiffOp(DIFF_DELETE, "a"), DiffOp(DIFF_DELETE, "b"), DiffOp(DIFF_INSERT, "c"))
+    assert segments_from_ops(ops, "c")[0] == Segment(DELETE, "ab")
+
+
+def test_spaced_segments_keep_spaces_outside_marks_and_split_replacements():
+    segs = (Segment(EQUAL, "About "), Segment(DELETE, "26"), Segment(INSERT, "25"),
+            Segment(EQUAL, " countries"), Segment(INSERT, " now"))
+    out = [(s.kind, lead, core, trail) for s, lead, core, trail in spaced_segments(segs)]
+    assert out[2] == (INSERT, " ", "25", "")
+    assert out[4] == (INSERT, " ", "now", "")
+
+
+def test_word_diff_and_excerpt():
+    segs = word_diff("legitimate targets for us", "legitimate targets")
+    assert [s.kind for s in segs] == [EQUAL, DELETE]
+    assert excerpt("word " * 50, 20).endswith("…") and len(excerpt("word " * 50, 20)) <= 21
+    assert excerpt("short") == "short"
+
+
+def test_selecting_stories_and_titles():
+    doc = small_doc()
+    assert build_report(doc).title == "Comparison of 2 stories"
+    assert build_report(doc, ["s2"]).title == "Weather"
+    assert [s.story.id for s in build_report(doc, ["s2"]).stories] == ["s2"]
