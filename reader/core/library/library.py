@@ -123,7 +123,13 @@ class Library(LibraryReader):
             if result.rejection is not None:
                 rejected.append(result.rejection)
             if result.articles:
-                new, dup = self._store_file(result, aliases)
+                try:
+                    new, dup = self._store_file(result, aliases)
+                except (sqlite3.IntegrityError, TypeError, ValueError) as exc:
+                    # Malformed ingest output: this file is rolled back, the import goes on.
+                    reason = f"cannot store in the library: {exc}"
+                    rejected.append(Rejection(result.source, reason))
+                    new, dup = [], 0
                 added.extend(new)
                 duplicates += dup
                 pending += len(new)
