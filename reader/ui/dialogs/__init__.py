@@ -1,0 +1,1 @@
+"""Dialogs: preferences, export, keyboard shortcuts, about, import summary."""

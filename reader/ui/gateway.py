@@ -1,0 +1,157 @@
+"""The UI's door to the library: reads on the UI thread's connection, task bodies for workers.
+
+sqlite3 connections belong to the thread that opened them, so a background task never
+touches the UI's Library: the task functions here open their own (cheap) connection.
+"""
+
+from __future__ import annotations
+
+import pathlib
+from typing import Sequence
+
+from reader.core.align import align_story
+from reader.core.library.library import Library
+from reader.core.model import Article, Decision, StoryGroup
+from reader.core.settings import AnalysisSettings
+from reader.ui.models.story_list import VersionRow
+
+
+class LibraryGateway:
+    """Wraps the UI thread's Library: story pages, versions, edits, decisions."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    @property
+    def path(self) -> pathlib.Path:
+        """The library file (workers open their own connection to it)."""
+        return pathlib.Path(self.library.path)
+
+    # -- reading ----------------------------------------------------------------------------
+    def story_page(self, limit: int, offset: int, sort: str, descending: bool,
+                   query: str | None):
+        """One page of story rows, newest first, optionally filtered by a full-text query."""
+        rows = self.library.stories(limit=limit, offset=offset, search=query)
+        if query is not None and not rows and offset == 0:
+            return []
+        return rows
+
+    def versions(self, story_row) -> list[VersionRow]:
+        """The versions under a story row, with their read/star flags."""
+        out = []
+        for aid in story_row.article_ids:
+            try:
+                info = self.library.article_info(aid)
+            except KeyError:  # removed meanwhile (regrouped by another window): skip
+                continue
+            art = info.article
+            out.append(VersionRow(aid, art.outlet, art.title, art.date, info.read, info.starred))
+        return out
+
+    def story(self, story_id: str):
+        """A story row (KeyError if it is gone)."""
+        return self.library.story(story_id)
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        """The versions of a story as Articles."""
+        return self.library.story_articles(story_id)
+
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article is in."""
+        return self.library.story_of(article_id)
+
+    def count_articles(self) -> int:
+        """Articles in the library."""
+        return self.library.count_articles()
+
+    # -- flags and edits --------------------------------------------------------------------
+    def set_read(self, story_row, read: bool = True) -> None:
+        """Mark all versions of a story read/unread."""
+        self.library.set_read(list(story_row.article_ids), read)
+
+    def set_starred(self, article_ids: Sequence[str], starred: bool) -> None:
+        """Star/unstar versions."""
+        self.library.set_starred(list(article_ids), starred)
+
+    def record(self, decision: Decision) -> int:
+        """Persist a grouping decision; returns its id for undo."""
+        return self.library.record_decision(decision)
+
+    def undo(self, decision_id: int) -> None:
+        """Forget a decision."""
+        self.library.undo_decision(decision_id)
+
+    def article_info(self, article_id: str):
+        """Article plus flags and original metadata."""
+        return self.library.article_info(article_id)
+
+    def edit_title(self, article_id: str, title: str | None) -> None:
+        """Set (or clear, with None) the user's title for an article."""
+        self.library.edit_title(article_id, title)
+
+    def rename_outlet(self, old: str, new: str) -> int:
+        """Show outlet OLD as NEW everywhere."""
+        return self.library.rename_outlet(old, new)
+
+
+def import_task(library_path: pathlib.Path, paths: Sequence[str], strictness: float):
+    """Task body: import paths on the worker's own connection; returns the ImportSummary."""
+    def run(progress, cancel):
+        with Library.open(library_path) as lib:
+            return lib.import_paths(list(paths), strictness=strictness, progress=progress,
+                                    cancel=cancel)
+    return run
+
+
+def import_text_task(library_path: pathlib.Path, text: str, source: str, strictness: float):
+    """Task body: import pasted text; returns the ImportSummary."""
+    def run(progress, cancel):
+        with Library.open(library_path) as lib:
+            return lib.import_text(text, source, strictness=strictness)
+    return run
+
+
+def analysis_task(story_row, articles: Sequence[Article], settings: AnalysisSettings):
+    """Task body: align a story's versions (pure core work); returns (story, articles)."""
+    group = StoryGroup(tuple(a.id for a in articles), story_row.title,
+                       tuple(getattr(story_row, "reasons", ())))
+    settings = _reference_for(settings, articles)
+
+    def run(progress, cancel):
+        story = align_story(story_row.id, group, list(articles), settings)
+        return story, tuple(articles)
+    return run
+
+
+def _reference_for(settings: AnalysisSettings, articles: Sequence[Article]) -> AnalysisSettings:
+    """The saved reference applies only if it names one of this story's versions."""
+    ref = settings.reference
+    if ref and not any(ref in (a.id, a.outlet) for a in articles):
+        return settings.with_changes(reference=None)
+    return settings
+
+
+def export_task(library_path, fmt: str, path: str, settings: AnalysisSettings, doc=None):
+    """Task body: write a report of `doc`, or of every story in the library; returns the path."""
+    from reader.core.model import Document
+    from reader.core.report.export import write_report
+
+    def run(progress, cancel):
+        document = doc
+        if document is None:
+            with Library.open(library_path) as lib:
+                rows = lib.stories()
+                articles, stories = [], []
+                for n, row in enumerate(rows, start=1):
+                    if cancel():
+                        return None
+                    arts = lib.articles(list(row.article_ids))
+                    group = StoryGroup(tuple(a.id for a in arts), row.title, row.reasons)
+                    stories.append(align_story(row.id, group, arts,
+                                               _reference_for(settings, arts)))
+                    articles.extend(arts)
+                    progress(n, len(rows), row.title)
+            document = Document(tuple(articles), tuple(stories), (), settings)
+        write_report(document, fmt, path)
+        return path
+    return run

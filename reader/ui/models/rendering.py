@@ -1,0 +1,102 @@
+"""Turn core results into display text/HTML: presentation only, no analysis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Mapping
+
+from reader.core.model import DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, Article, Passage, Story
+from reader.ui.theme import DiffPalette
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """A story with its articles, as the comparison views need it."""
+
+    story: Story
+    articles: Mapping[str, Article]
+
+    @property
+    def version_ids(self) -> tuple[str, ...]:
+        """The story's versions in story order."""
+        return tuple(a for a in self.story.article_ids if a in self.articles)
+
+    def passage_text(self, passage: Passage, article_id: str) -> str | None:
+        """The member's sentences of this passage joined, or None if the version lacks it."""
+        idx = passage.members.get(article_id)
+        if idx is None:
+            return None
+        sentences = self.articles[article_id].sentences
+        return " ".join(sentences[i] for i in idx if 0 <= i < len(sentences))
+
+    def share_kind(self, passage: Passage) -> str:
+        """unique, some or all: how many of the story's versions have this passage."""
+        n = len(passage.members)
+        if n <= 1:
+            return "unique"
+        return "all" if n >= len(self.version_ids) else "some"
+
+    def is_difference(self, passage: Passage) -> bool:
+        """Whether versions differ here: someone lacks it, or a member's words differ."""
+        if len(passage.members) < len(self.version_ids):
+            return True
+        return any(op.op != DIFF_EQUAL for ops in passage.diffs.values() for op in ops)
+
+    def unique_share(self, article_id: str) -> float:
+        """Share (0..1) of this version's words that no other version has."""
+        art = self.articles[article_id]
+        total = art.word_count
+        if not total:
+            return 0.0
+        unique = 0
+        for p in self.story.passages:
+            if len(p.members) == 1 and article_id in p.members:
+                unique += sum(len(art.sentences[i].split()) for i in p.members[article_id]
+                              if 0 <= i < len(art.sentences))
+        return unique / total
+
+    def header_text(self, article_id: str) -> str:
+        """Column header: outlet, then date · words · unique share."""
+        art = self.articles[article_id]
+        bits = [art.date or "no date", f"{art.word_count} words",
+                f"{round(100 * self.unique_share(article_id))}% unique"]
+        ref = " (reference)" if self.is_reference(article_id) else ""
+        return f"{art.outlet}{ref}\n" + " · ".join(bits)
+
+    def is_reference(self, article_id: str) -> bool:
+        """Whether most multi-member passages diff against this version."""
+        refs = [p.reference for p in self.story.passages if len(p.members) > 1]
+        return bool(refs) and max(set(refs), key=refs.count) == article_id
+
+
+def diff_html(view: StoryView, passage: Passage, article_id: str, pal: DiffPalette) -> str | None:
+    """Cell HTML: the member's words with insertions underlined and deletions struck."""
+    plain = view.passage_text(passage, article_id)
+    if plain is None:
+        return None
+    ops = passage.diffs.get(article_id)
+    if article_id == passage.reference or not ops:
+        return escape(plain)
+    parts = []
+    for op in ops:
+        text = escape(op.text)
+        if op.op == DIFF_EQUAL:
+            parts.append(text)
+        elif op.op == DIFF_INSERT:
+            parts.append(f'<span style="background-color:{pal.insert_bg}; '
+                         f'text-decoration: underline;">{text}</span>')
+        elif op.op == DIFF_DELETE:
+            parts.append(f'<span style="background-color:{pal.delete_bg}; '
+                         f'text-decoration: line-through; color:{pal.muted};">{text}</span>')
+    return "".join(parts)
+
+
+def measure_text(view: StoryView, passage: Passage, article_id: str) -> str | None:
+    """The characters a cell shows (member text plus struck reference words), for sizing."""
+    ops = passage.diffs.get(article_id)
+    if article_id not in passage.members:
+        return None
+    if article_id == passage.reference or not ops:
+        return view.passage_text(passage, article_id)
+    return "".join(op.text for op in ops)

@@ -1,0 +1,1 @@
+"""Widgets and delegates that paint core results."""

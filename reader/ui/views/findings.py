@@ -1,0 +1,144 @@
+"""Findings panel: added/omitted per version, quote variants, numbers, positions, reasons."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser
+
+from reader.ui.models.rendering import StoryView
+from reader.ui.theme import LIGHT, DiffPalette
+
+MAX_SENTENCES = 6  # per list; the side-by-side view has the rest
+
+
+def _outlet(view: StoryView, aid: str) -> str:
+    art = view.articles.get(aid)
+    return escape(art.outlet if art else aid)
+
+
+def findings_html(view: StoryView, pal: DiffPalette) -> str:
+    """The panel's HTML for a story (rendering of core findings only)."""
+    story = view.story
+    by_id = {p.id: p for p in story.passages}
+    out = [f'<div style="color:{pal.text}">']
+    out.append(f"<p><b>{escape(story.title)}</b></p>")
+    out.append(f"<p>{len(view.version_ids)} versions · {len(story.passages)} passages</p>")
+
+    out.append("<h4>Why these were grouped</h4>")
+    if story.reasons:
+        out.append("<p>" + ", ".join(escape(r) for r in story.reasons) + "</p>")
+    else:
+        out.append(f'<p style="color:{pal.muted}">No grouping reasons recorded.</p>')
+
+    out.append("<h4>Per version</h4>")
+    out.append('<table cellspacing="0" cellpadding="3"><tr><th align="left">Version</th>'
+               '<th align="right">added</th><th align="right">omitted</th></tr>')
+    for aid in view.version_ids:
+        f = story.findings.get(aid)
+        added = len(f.added) if f else 0
+        omitted = len(f.omitted) if f else 0
+        out.append(f"<tr><td>{_outlet(view, aid)}</td><td align='right'>{added}</td>"
+                   f"<td align='right'>{omitted}</td></tr>")
+    out.append("</table>")
+    for aid in view.version_ids:
+        f = story.findings.get(aid)
+        if f is None or (not f.added and not f.omitted):
+            continue
+        out.append(f"<p><b>{_outlet(view, aid)}</b></p>")
+        if f.added and len(view.version_ids) > 1:
+            out.append(f'<p style="color:{pal.muted}">Only here:</p><ul>')
+            for pid in f.added[:MAX_SENTENCES]:
+                text = view.passage_text(by_id[pid], aid) if pid in by_id else None
+                out.append(f'<li><span style="background:{pal.unique_bg}">'
+                           f"{escape(text or pid)}</span></li>")
+            if len(f.added) > MAX_SENTENCES:
+                out.append(f"<li>… and {len(f.added) - MAX_SENTENCES} more</li>")
+            out.append("</ul>")
+        if f.omitted:
+            out.append(f'<p style="color:{pal.muted}">Left out (others have it):</p><ul>')
+            for pid in f.omitted[:MAX_SENTENCES]:
+                p = by_id.get(pid)
+                if p is None:
+                    continue
+                holder = next(iter(sorted(p.members, key=story.article_ids.index)))
+                out.append(f"<li><s>{escape(view.passage_text(p, holder) or '')}</s></li>")
+            if len(f.omitted) > MAX_SENTENCES:
+                out.append(f"<li>… and {len(f.omitted) - MAX_SENTENCES} more</li>")
+            out.append("</ul>")
+
+    out.append("<h4>Quotes worded differently</h4>")
+    if story.quote_variants:
+        for qv in story.quote_variants:
+            who = escape(qv.speaker or "unattributed")
+            out.append(f"<p><b>{who}</b></p><ul>")
+            for occ in qv.occurrences:
+                out.append(f"<li>{_outlet(view, occ.article_id)}: “{escape(occ.quote)}”</li>")
+            out.append("</ul>")
+    else:
+        out.append(f'<p style="color:{pal.muted}">None found.</p>')
+
+    out.append("<h4>Numbers that disagree</h4>")
+    if story.number_disagreements:
+        for nd in story.number_disagreements:
+            out.append(f"<p><b>{escape(nd.about)}</b></p><ul>")
+            for v in nd.values:
+                out.append(f"<li>{_outlet(view, v.article_id)}: {escape(v.text)}</li>")
+            out.append("</ul>")
+    else:
+        out.append(f'<p style="color:{pal.muted}">None found.</p>')
+
+    out.append("<h4>Leads with / buries</h4>")
+    out.extend(_positions_html(view, pal))
+    out.append("</div>")
+    return "".join(out)
+
+
+def _positions_html(view: StoryView, pal: DiffPalette) -> list[str]:
+    """Shared passages whose place differs most between versions (from core positions)."""
+    where: dict[str, dict[str, float]] = {}
+    for aid in view.version_ids:
+        f = view.story.findings.get(aid)
+        for pos in f.positions if f else ():
+            where.setdefault(pos.passage_id, {})[aid] = pos.relative
+    spread = [(max(v.values()) - min(v.values()), pid, v) for pid, v in where.items() if len(v) > 1]
+    spread.sort(key=lambda t: -t[0])
+    rows = [t for t in spread[:3] if t[0] >= 0.3]
+    if not rows:
+        return [f'<p style="color:{pal.muted}">Shared content sits in similar places.</p>']
+    by_id = {p.id: p for p in view.story.passages}
+    out = ["<ul>"]
+    for _, pid, places in rows:
+        lead = min(places, key=places.get)
+        late = max(places, key=places.get)
+        text = view.passage_text(by_id[pid], lead) if pid in by_id else pid
+        short = (text or "")[:140] + ("…" if text and len(text) > 140 else "")
+        out.append(f"<li>{_outlet(view, lead)} has it at {round(100 * places[lead])}%, "
+                   f"{_outlet(view, late)} at {round(100 * places[late])}%: "
+                   f"<i>{escape(short)}</i></li>")
+    out.append("</ul>")
+    return out
+
+
+class FindingsPanel(QTextBrowser):
+    """Read-only HTML rendering of a story's findings (lives in a dock)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findings")
+        self.setOpenExternalLinks(False)
+        self._palette = LIGHT
+        self._view: StoryView | None = None
+
+    def set_palette(self, palette: DiffPalette) -> None:
+        """Theme change."""
+        self._palette = palette
+        self.set_story(self._view)
+
+    def set_story(self, view: StoryView | None) -> None:
+        """Show a story's findings (None clears)."""
+        self._view = view
+        if view is None:
+            self.setHtml(f'<p style="color:{self._palette.muted}">Select a story.</p>')
+        else:
+            self.setHtml(findings_html(view, self._palette))
