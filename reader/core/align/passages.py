@@ -25,10 +25,16 @@ from reader.core.align.features import merge_features, raw_features, similarity
 
 # Similarity needed to pair two sentences on their own merits.
 PAIR_CUTOFF = 0.40
-# Lower similarity accepted when a neighbouring pair is already aligned.
+# Similarity enough for two sentences that are each other's best match in the other version.
+MUTUAL_CUTOFF = 0.30
+# Lower similarity accepted when a neighbouring pair is already aligned ...
 CONTEXT_CUTOFF = 0.24
+# ... and lower still when the pair sits between two aligned pairs (a sandwiched paraphrase).
+SANDWICH_CUTOFF = 0.14
 # Gain needed to read two adjacent sentences as one.
-MERGE_GAIN = 0.06
+MERGE_GAIN = 0.02
+# ... and each of the two must match that sentence this well on its own.
+MERGE_PART = 0.25
 # Features in more than this share of the story's sentences do not generate candidates.
 COMMON_SHARE = 0.08
 
@@ -186,7 +192,7 @@ def align_versions(versions: Sequence[Version]) -> Alignment:
     """Partition all sentences of the versions into passages (see the module docstring)."""
     index = _Index(versions)
     clusters = _Clusters(versions)
-    pairs = index.candidate_pairs(CONTEXT_CUTOFF)
+    pairs = index.candidate_pairs(SANDWICH_CUTOFF)
     strong: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
     weak: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
     for u, occ in enumerate(index.occ):  # identical texts in different versions
@@ -195,18 +201,26 @@ def align_versions(versions: Sequence[Version]) -> Alignment:
                 for b in occ[i + 1:]:
                     if a[0] != b[0]:
                         strong.append((-1.0, min(a, b), max(a, b)))
+    best: dict[tuple[tuple[int, int], int], float] = defaultdict(float)
     for u, v, s in pairs:
-        target = strong if s >= PAIR_CUTOFF else weak
         for a in index.occ[u]:
             for b in index.occ[v]:
                 if a[0] != b[0]:
-                    target.append((-s, min(a, b), max(a, b)))
+                    weak.append((-s, min(a, b), max(a, b)))
+                    best[(a, b[0])] = max(best[(a, b[0])], s)
+                    best[(b, a[0])] = max(best[(b, a[0])], s)
+    for edge in weak:
+        s, a, b = -edge[0], edge[1], edge[2]
+        if s >= PAIR_CUTOFF or (s >= MUTUAL_CUTOFF and best[(a, b[0])] == s == best[(b, a[0])]):
+            strong.append(edge)
     strong.sort()
     for _, a, b in strong:
         clusters.union(a, b)
     _merge_adjacent(versions, index, clusters)
     weak.sort()
-    _context_pass(weak, clusters, versions)
+    for _ in range(2):  # an accepted pair can anchor its neighbours
+        if not _context_pass(weak, clusters, versions):
+            break
     _merge_adjacent(versions, index, clusters)
     return _ordered(versions, index, clusters)
 
@@ -234,12 +248,29 @@ def _merge_adjacent(versions: Sequence[Version], index: _Index, clusters: _Clust
                     if w == v.rank or w in other:
                         continue
                     x = _part_vec(index, w, idx)
-                    if similarity(x, theirs) < 0.12:
-                        continue  # the other sentence must itself say part of x
-                    gain = similarity(x, joined) - similarity(x, mine)
+                    part = similarity(x, theirs)
+                    if part < MERGE_PART:
+                        continue  # the other sentence must itself say a good part of x
+                    gain = similarity(x, joined) - max(part, similarity(x, mine))
                     best = max(best, gain)
-            if best >= MERGE_GAIN:
+            if best >= MERGE_GAIN or _cohesive(index, ma, mb, v.rank):
                 clusters.union_adjacent((v.rank, i), (v.rank, i + 1))
+
+
+def _cohesive(index: _Index, ma: dict[int, list[int]], mb: dict[int, list[int]], rank: int) -> bool:
+    """True when the two passages' other members say the same thing as each other.
+
+    Two passages holding adjacent sentences of one version, whose members from other
+    versions also match each other, are one passage split by greedy pairing.
+    """
+    for w, ia in ma.items():
+        if w == rank:
+            continue
+        xa = _part_vec(index, w, ia)
+        for u, ib in mb.items():
+            if u != rank and u != w and similarity(xa, _part_vec(index, u, ib)) >= CONTEXT_CUTOFF:
+                return True
+    return False
 
 
 def _mergeable(ma: dict[int, list[int]], mb: dict[int, list[int]]) -> bool:
@@ -249,16 +280,24 @@ def _mergeable(ma: dict[int, list[int]], mb: dict[int, list[int]]) -> bool:
     return True
 
 
-def _context_pass(weak, clusters: _Clusters, versions: Sequence[Version]) -> None:
+def _context_pass(weak, clusters: _Clusters, versions: Sequence[Version]) -> bool:
     """Accept weaker pairs whose previous or next sentences already share a passage."""
     lengths = {v.rank: len(v.sentences) for v in versions}
-    for _, a, b in weak:
-        for d in (-1, 1):
-            na, nb = (a[0], a[1] + d), (b[0], b[1] + d)
-            if 0 <= na[1] < lengths[a[0]] and 0 <= nb[1] < lengths[b[0]]:
-                if clusters.find(na) == clusters.find(nb):
-                    clusters.union(a, b)
-                    break
+    changed = False
+
+    def anchored(a: tuple[int, int], b: tuple[int, int], d: int) -> bool:
+        na, nb = (a[0], a[1] + d), (b[0], b[1] + d)
+        if 0 <= na[1] < lengths[a[0]] and 0 <= nb[1] < lengths[b[0]]:
+            return clusters.find(na) == clusters.find(nb)
+        return False
+
+    for neg, a, b in weak:
+        if clusters.find(a) == clusters.find(b):
+            continue
+        sides = anchored(a, b, -1) + anchored(a, b, 1)
+        if sides == 2 or (sides == 1 and -neg >= CONTEXT_CUTOFF):
+            changed |= clusters.union(a, b)
+    return changed
 
 
 def _ordered(versions: Sequence[Version], index: _Index, clusters: _Clusters) -> Alignment:

@@ -13,6 +13,7 @@ import json
 import pathlib
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from reader.core.model import Article, Story
@@ -135,6 +136,9 @@ def _prf(pred: set, true: set) -> tuple[int, int, int]:
 def score(vs: VersionSet, story: Story) -> dict[str, tuple[int, int, int]]:
     """(hits, predicted, true) counts for added sentences, omitted facts and aligned pairs."""
     truth = vs.truth
+    # Facts some version writes as one sentence: pairing them is neither right nor wrong.
+    joined = {frozenset({x, y}) for facts in truth.values() for f in facts
+              for x in f for y in f if x != y}
     have: dict[str, set[str]] = {aid: set().union(*facts) if facts else set()
                                  for aid, facts in truth.items()}
     true_added = {(aid, i) for aid, facts in truth.items() for i, f in enumerate(facts)
@@ -147,8 +151,9 @@ def score(vs: VersionSet, story: Story) -> dict[str, tuple[int, int, int]]:
             pred_added |= {(aid, i) for i in by_pid[pid].members[aid]}
         for pid in story.findings[aid].omitted:
             p = by_pid[pid]
-            facts = set().union(*(truth[o][i] for o, idx in p.members.items() for i in idx))
-            pred_omitted |= {(aid, f) for f in facts}
+            votes = Counter(f for o, idx in p.members.items() for i in idx for f in truth[o][i])
+            top = max(votes.values())
+            pred_omitted.add((aid, min(f for f, n in votes.items() if n == top)))
         all_facts = set().union(*have.values())
         for f in all_facts:
             if f not in have[aid] and sum(f in have[o] for o in truth if o != aid) >= 2:
@@ -166,7 +171,9 @@ def score(vs: VersionSet, story: Story) -> dict[str, tuple[int, int, int]]:
         for x, m in enumerate(mem):
             for n in mem[x + 1:]:
                 if m[0] != n[0]:
-                    pred_pairs.add((m, n))
+                    fm, fn = truth[m[0]][m[1]], truth[n[0]][n[1]]
+                    if fm & fn or not any(frozenset({x, y}) in joined for x in fm for y in fn):
+                        pred_pairs.add((m, n))
     return {"added": _prf(pred_added, true_added), "omitted": _prf(pred_omitted, true_omitted),
             "pairs": _prf(pred_pairs, true_pairs)}
 
