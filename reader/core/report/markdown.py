@@ -179,6 +179,21 @@ def _render(r: Report) -> str:
     return "\n".join(out) + "\n"
 
 
+def markdown_to_html(text: str, *, strike_tag: str = "del") -> str:
+    """Markdown (as this module writes it) to an HTML fragment, for in-app previews.
+
+    Uses the `markdown` package with tables, plus ~~strike~~ (GitHub's, which python-markdown
+    lacks). Pass strike_tag="s" for Qt widgets, which do not know <del>.
+    """
+    import markdown
+    from markdown.inlinepatterns import SimpleTagInlineProcessor
+
+    md = markdown.Markdown(extensions=["tables"], output_format="html")
+    md.inlinePatterns.register(SimpleTagInlineProcessor(r"()~~(.+?)~~", strike_tag),
+                               "strike", 175)
+    return md.convert(text)
+
+
 def render_markdown(doc: Document, story_ids: Sequence[str] | None = None, *,
                     generated_at: datetime | str | None = None) -> str:
     """The Markdown report of the document's stories (all, or `story_ids`)."""
