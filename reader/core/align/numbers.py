@@ -26,25 +26,32 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
 UNIT_SPAN = 4
 
 
-def _unit_words(after: str) -> frozenset[str]:
-    """Content stems right after a figure, up to punctuation: what the figure counts."""
-    out = []
+def _unit_words(after: str) -> dict[str, str]:
+    """Content stems (with the word as written) right after a figure: what it counts."""
+    out: dict[str, str] = {}
     for tok in TOKEN_RE.findall(after):
         if not tok[0].isalnum():
             if tok in "-":
                 continue
             break
         low = tok.lower()
-        if low in SCALE or low in STOPWORDS or low.isdigit():
+        if low.isdigit() or low in SMALL:
+            break  # the next figure's words are not this one's
+        if low in SCALE or low in STOPWORDS:
             continue
-        out.append(stem(re.sub(r"['’]s$", "", low)))
+        word = re.sub(r"['’]s$", "", low)
+        out[stem(word)] = word
         if len(out) >= UNIT_SPAN:
             break
-    return frozenset(out)
+    return out
 
 
 def extract_numbers(text: str) -> list[tuple[float, str, frozenset[str], bool]]:
-    """(value, text, unit words, approximate) for every figure in a text."""
+    """(value, text, unit stems, approximate) for every figure in a text."""
+    return [(v, t, frozenset(u), a) for v, t, u, a in _extract(text)]
+
+
+def _extract(text: str) -> list[tuple[float, str, dict[str, str], bool]]:
     out = []
     for m in NUM_RE.finditer(text):
         before = text[: m.start()].split()
@@ -61,18 +68,20 @@ def extract_numbers(text: str) -> list[tuple[float, str, frozenset[str], bool]]:
         scale = re.match(r"\s+(thousand|million|billion|trillion)\b", after, re.IGNORECASE)
         if scale:
             value *= SCALE[scale.group(1).lower()]
-        units = set(_unit_words(after))
+        units = _unit_words(after)
         if m.group(3):
-            units.add("%")
-        if prev[:3] in MONTHS and prev.isalpha():
-            units = {"date"}  # "Sept. 5": the day of a date
-        elif not m.group(4) and 1900 <= value <= 2100 and value == int(value) and not units & {"%"}:
-            units.add("year")
-        if text[m.end():m.end() + 5].startswith(("-year", " year", "-yea")) and "old" in after[:15]:
-            units = {"age"}
+            units["%"] = "percent"
+        if text[max(0, m.start() - 1):m.start()] in ("$", "€", "£", "¥"):
+            units[text[m.start() - 1]] = "money"
+        if prev.rstrip(".")[:3] in MONTHS and prev.rstrip(".").isalpha():
+            units = {"date": "date"}  # "Sept. 5": the day of a date
+        elif not m.group(4) and 1900 <= value <= 2100 and value == int(value) and "%" not in units:
+            units["year"] = "year"
+        if after[:5].startswith(("-year", " year")) and "old" in after[:15]:
+            units = {"age": "age"}
         if not units:
             continue
-        out.append((value, m.group(0), frozenset(units), approx))
+        out.append((value, m.group(0), units, approx))
     return out
 
 
@@ -85,7 +94,9 @@ def number_disagreements(
 
     A figure only one version gives is not a disagreement; neither is a hedged one.
     """
-    found = {aid: [n for n in extract_numbers(t) if not n[3]] for aid, t in texts.items()}
+    found_raw = {aid: [n for n in _extract(t) if not n[3]] for aid, t in texts.items()}
+    words = {k: w for nums in found_raw.values() for n in nums for k, w in n[2].items()}
+    found = {aid: [(v, t, frozenset(u), a) for v, t, u, a in nums] for aid, nums in found_raw.items()}
     ids = sorted(found)
     out: list[NumberDisagreement] = []
     seen: set[frozenset] = set()
@@ -105,7 +116,7 @@ def number_disagreements(
                     if key in seen:
                         continue
                     seen.add(key)
-                    about = " ".join(sorted(shared))
+                    about = " ".join(sorted(words[k] for k in shared))
                     out.append(NumberDisagreement(passage_id, about, (
                         NumberValue(a, first_sentence[a], ta, va),
                         NumberValue(b, first_sentence[b], tb, vb),

@@ -43,12 +43,10 @@ def token_key(tok: str, settings: AnalysisSettings) -> str:
         if settings.ignore_punctuation:
             return "<p>"
         return tok.translate(_QUOTES) if settings.normalize_quotes else tok
-    key = tok
-    if settings.name_variants and tok[0].isupper() and len(tok) > 4:
-        key = "N:" + fold_name(tok)
-    elif settings.ignore_case:
-        key = tok.lower()
-    return key
+    if settings.name_variants and len(tok) > 4 and (tok[0].isupper() or settings.ignore_case):
+        # Case-sensitive comparison still folds only names (capitalised words).
+        return "N:" + (fold_name(tok) if settings.ignore_case else tok[0] + fold_name(tok)[1:])
+    return tok.lower() if settings.ignore_case else tok
 
 
 def _is_minor(text: str, settings: AnalysisSettings) -> bool:
