@@ -1,0 +1,104 @@
+"""Average-link clustering over a sparse candidate graph, with locked and cannot-link clusters."""
+
+from __future__ import annotations
+
+import heapq
+from typing import Callable, Iterable, Sequence
+
+# Above this many member pairs a linkage uses only the scores already known (missing = 0),
+# so one huge story cannot make a merge step quadratic.
+MAX_EXACT_PAIRS = 400
+
+
+def average_link(
+    clusters: Sequence[Sequence[int]],
+    locked: Sequence[bool],
+    edges: Iterable[tuple[int, int]],
+    score: Callable[[int, int], float],
+    known: dict[tuple[int, int], float],
+    thr: float,
+    groups_of: Callable[[int], str],
+) -> list[list[int]]:
+    """Merge clusters while the best average pair score between two of them reaches thr.
+
+    `clusters` are the starting clusters (lists of member numbers); two `locked` clusters are
+    never merged (stories that already exist). `edges` are the candidate pairs: only clusters
+    joined by one can merge. `groups_of(member)` names the file a member came from: members of
+    one file (parts of a digest or a multi-article page) are never put in one story. Merges
+    happen best-first with ties broken by member numbers, so the result depends only on the
+    members, not on the order they were given in.
+    """
+    members: list[list[int]] = [list(c) for c in clusters]
+    is_locked = list(locked)
+    alive = [True] * len(members)
+    files: list[set[str]] = [{groups_of(m) for m in c} - {""} for c in members]
+    owner: dict[int, int] = {}
+    for ci, c in enumerate(members):
+        for m in c:
+            owner[m] = ci
+    neighbours: list[set[int]] = [set() for _ in members]
+    for a, b in edges:
+        ca, cb = owner.get(a), owner.get(b)
+        if ca is None or cb is None or ca == cb:
+            continue
+        neighbours[ca].add(cb)
+        neighbours[cb].add(ca)
+
+    def linkage(ca: int, cb: int) -> float:
+        ma, mb = members[ca], members[cb]
+        pairs = len(ma) * len(mb)
+        total = 0.0
+        if pairs <= MAX_EXACT_PAIRS:
+            for a in ma:
+                for b in mb:
+                    total += score(a, b)
+        else:
+            for a in ma:
+                for b in mb:
+                    total += known.get((a, b) if a < b else (b, a), 0.0)
+        return total / pairs
+
+    def mergeable(ca: int, cb: int) -> bool:
+        if is_locked[ca] and is_locked[cb]:
+            return False
+        return not (files[ca] & files[cb])
+
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(ca: int, cb: int) -> None:
+        if not mergeable(ca, cb):
+            return
+        link = linkage(ca, cb)
+        if link >= thr:
+            ka, kb = min(members[ca]), min(members[cb])
+            if ka > kb:
+                ca, cb, ka, kb = cb, ca, kb, ka
+            heapq.heappush(heap, (-link, ka, kb, ca, cb))
+
+    for ca in range(len(members)):
+        for cb in sorted(neighbours[ca]):
+            if ca < cb:
+                push(ca, cb)
+
+    while heap:
+        _, _, _, ca, cb = heapq.heappop(heap)
+        if not (alive[ca] and alive[cb]):
+            continue
+        alive[ca] = alive[cb] = False
+        merged = len(members)
+        members.append(sorted(members[ca] + members[cb]))
+        is_locked.append(is_locked[ca] or is_locked[cb])
+        files.append(files[ca] | files[cb])
+        alive.append(True)
+        near = (neighbours[ca] | neighbours[cb]) - {ca, cb}
+        neighbours.append(set())
+        for cn in sorted(near):
+            if not alive[cn]:
+                continue
+            neighbours[cn].add(merged)
+            neighbours[merged].add(cn)
+            push(merged, cn)
+        # Free what the dead clusters held: big batches create many of them.
+        neighbours[ca] = neighbours[cb] = set()
+
+    return [members[ci] for ci in range(len(members)) if alive[ci]]

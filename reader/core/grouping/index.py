@@ -1,0 +1,285 @@
+"""StoryIndex: incremental story grouping with an inverted index over distinctive features."""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+from array import array
+from typing import Sequence
+
+from reader.core.grouping import describe
+from reader.core.grouping.cluster import average_link
+from reader.core.grouping.features import extract, real_title
+from reader.core.grouping.scoring import (
+    KIND_WEIGHT,
+    LEDE_BOOST,
+    Vector,
+    day_number,
+    idf,
+    pair_score,
+    tf_weight,
+    threshold,
+)
+from reader.core.model import Article, StoryGroup
+from reader.core.settings import DEFAULT_STRICTNESS
+
+# Features kept per article (the heaviest by tf-idf); the rest carry little evidence.
+KEEP_FEATURES = 80
+KEEP_LEDE = 40
+# Features per article used to find candidates, and how many candidates get a full score.
+SIGNATURE = 12
+CANDIDATES = 10
+# A feature in more articles than this is a topic, not an event: it finds no candidates.
+POSTING_CAP = 300
+_KIND_CODES = {"w": 0, "e": 1, "n": 2, "b": 3}
+_KIND_BY_CODE = [KIND_WEIGHT[k] for k in ("w", "e", "n", "b")]
+
+
+def _sort_key(article: Article) -> tuple[str, str]:
+    """A key from the article's content, so processing order never follows input order."""
+    digest = article.content_hash
+    if not digest:
+        body = "\n".join((article.title, *article.sentences))
+        digest = hashlib.sha1(body.encode("utf-8", "replace")).hexdigest()
+    return (digest, article.id)
+
+
+class StoryIndex:
+    """Incremental grouping: add articles, get their story keys, without regrouping everything."""
+
+    def __init__(self, strictness: float = DEFAULT_STRICTNESS) -> None:
+        self.strictness = strictness
+        # Vocabulary: feature key -> number; per feature its readable form, kind and DF.
+        self._vocab: dict[str, int] = {}
+        self._keys: list[str] = []
+        self._surface: list[str] = []
+        self._kind = bytearray()
+        self._df = array("I")
+        # Per article, by position.
+        self._ids: list[str] = []
+        self._pos: dict[str, int] = {}
+        self._fids: list[array] = []
+        self._tfs: list[bytes] = []
+        self._nlede = array("H")
+        self._days: list[int | None] = []
+        self._sources: list[str] = []
+        self._titles: list[str] = []
+        self._real = bytearray()
+        self._words = array("I")
+        self._story: list[str] = []
+        self._members: dict[str, list[int]] = {}
+        self._next_key = 1
+        self._postings: dict[int, list[int]] = {}
+        # Per add() call: weights of the articles looked at, and pair scores.
+        self._vectors: dict[int, Vector] = {}
+        self._scores: dict[tuple[int, int], float] = {}
+        self._described: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    # -- features ----------------------------------------------------------------------------
+
+    def _fid(self, key: str, surface: str) -> int:
+        fid = self._vocab.get(key)
+        if fid is None:
+            fid = len(self._keys)
+            self._vocab[key] = fid
+            self._keys.append(key)
+            self._surface.append(surface)
+            self._kind.append(_KIND_CODES[key[0]])
+            self._df.append(0)
+        return fid
+
+    def _weights(self, pos: int) -> Vector:
+        """IDF-weighted vectors of an article with the current corpus statistics (cached)."""
+        vec = self._vectors.get(pos)
+        if vec is not None:
+            return vec
+        n_docs = len(self._ids)
+        df, kind = self._df, self._kind
+        fids, tfs, nl = self._fids[pos], self._tfs[pos], self._nlede[pos]
+        base = [idf(df[f], n_docs) * _KIND_BY_CODE[kind[f]] for f in fids]
+        full = [b * tf_weight(t) for b, t in zip(base, tfs)]
+        for i in range(nl):
+            full[i] *= LEDE_BOOST
+        vec = Vector(dict(zip(fids, full)), dict(zip(fids[:nl], base[:nl])), self._days[pos])
+        self._vectors[pos] = vec
+        return vec
+
+    def _score(self, a: int, b: int) -> float:
+        key = (a, b) if a < b else (b, a)
+        s = self._scores.get(key)
+        if s is None:
+            s = pair_score(self._weights(a), self._weights(b))
+            self._scores[key] = s
+        return s
+
+    def _store(self, article: Article, raw_counts: dict[int, int], lede: set[int]) -> None:
+        """Keep the article's heaviest features (lede first) and its metadata."""
+        n_docs = len(self._ids) + 1
+        df, kind = self._df, self._kind
+        weighted = []
+        for f, c in raw_counts.items():
+            w = idf(df[f], n_docs) * _KIND_BY_CODE[kind[f]] * tf_weight(c)
+            weighted.append((w * LEDE_BOOST if f in lede else w, f))
+        weighted.sort(reverse=True)
+        lede_part = [f for _, f in weighted if f in lede][:KEEP_LEDE]
+        chosen = set(lede_part)
+        rest = [f for _, f in weighted if f not in chosen][: max(0, KEEP_FEATURES - len(chosen))]
+        fids = array("I", lede_part + rest)
+        self._pos[article.id] = len(self._ids)
+        self._ids.append(article.id)
+        self._fids.append(fids)
+        self._tfs.append(bytes(min(raw_counts[f], 255) for f in fids))
+        self._nlede.append(len(lede_part))
+        self._days.append(day_number(article.date))
+        self._sources.append(article.source or "")
+        title = real_title(article)
+        self._titles.append(title or " ".join(article.title.split()))
+        self._real.append(1 if title else 0)
+        self._words.append(article.word_count)
+
+    # -- adding ------------------------------------------------------------------------------
+
+    def add(self, articles: Sequence[Article]) -> dict[str, str]:
+        """Add articles; return article id -> story key (an existing story's or a new one)."""
+        out: dict[str, str] = {}
+        fresh: list[Article] = []
+        seen: set[str] = set()
+        for a in articles:
+            if a.id in self._pos:
+                out[a.id] = self._story[self._pos[a.id]]
+            elif a.id not in seen:
+                seen.add(a.id)
+                fresh.append(a)
+        if not fresh:
+            return out
+        fresh.sort(key=_sort_key)
+        # Titles shared by several parts of one file are file labels, not headlines.
+        shared_titles = _file_label_titles(fresh)
+        extracted = []
+        for a in fresh:
+            raw = extract(a, use_title=(a.source, a.title) not in shared_titles)
+            counts = {self._fid(k, raw.surface.get(k, k)): c for k, c in raw.counts.items()}
+            lede = {self._vocab[k] for k in raw.lede}
+            for f in counts:
+                self._df[f] += 1
+            extracted.append((counts, lede))
+        first_new = len(self._ids)
+        for a, (counts, lede) in zip(fresh, extracted):
+            self._store(a, counts, lede)
+        del extracted
+        new_positions = range(first_new, len(self._ids))
+        edges = self._candidate_edges(new_positions)
+        self._cluster(new_positions, edges)
+        self._vectors.clear()
+        self._scores.clear()
+        for p in new_positions:
+            out[self._ids[p]] = self._story[p]
+        return out
+
+    def _candidate_edges(self, new_positions: range) -> list[tuple[int, int]]:
+        """Score each new article against the articles sharing its rarest features."""
+        cap = max(20, min(POSTING_CAP, len(self._ids) // 20))
+        df = self._df
+        postings = self._postings
+        edges: list[tuple[int, int]] = []
+        floor = threshold(self.strictness) * 0.5
+        for p in new_positions:
+            vec = self._weights(p)
+            sig = heapq.nlargest(
+                SIGNATURE, (f for f in vec.full if df[f] <= cap), key=vec.full.__getitem__
+            )
+            hits: dict[int, float] = {}
+            for f in sig:
+                posting = postings.get(f)
+                if posting is None:
+                    postings[f] = [p]
+                    continue
+                w = vec.full[f]
+                for q in posting:
+                    hits[q] = hits.get(q, 0.0) + w
+                if len(posting) < POSTING_CAP:
+                    posting.append(p)
+            if not hits:
+                continue
+            best = heapq.nlargest(CANDIDATES, hits.items(), key=lambda kv: (kv[1], -kv[0]))
+            for q, _ in best:
+                if self._score(p, q) >= floor:
+                    edges.append((q, p))
+        return edges
+
+    def _cluster(self, new_positions: range, edges: list[tuple[int, int]]) -> None:
+        """Join new articles to touched stories or to each other, best average link first."""
+        first_new = new_positions.start
+        touched: dict[str, list[int]] = {}
+        for q, _ in edges:
+            if q < first_new:
+                key = self._story[q]
+                touched.setdefault(key, self._members[key])
+        starts = [list(m) for m in touched.values()] + [[p] for p in new_positions]
+        locked = [True] * len(touched) + [False] * len(new_positions)
+        clusters = average_link(
+            starts, locked, edges, self._score, self._scores,
+            threshold(self.strictness), self._sources.__getitem__,
+        )
+        assigned: dict[int, str] = {}
+        for members in clusters:
+            old = [m for m in members if m < first_new]
+            if old:
+                key = self._story[old[0]]
+            else:
+                key = f"k{self._next_key}"
+                self._next_key += 1
+            self._members[key] = members
+            self._described.pop(key, None)
+            for m in members:
+                if m >= first_new:
+                    assigned[m] = key
+        self._story.extend(assigned[p] for p in new_positions)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def story_of(self, article_id: str) -> str:
+        """The story key of an article already in the index."""
+        return self._story[self._pos[article_id]]
+
+    def groups(self) -> list[StoryGroup]:
+        """The current stories, each with a title and the shared terms that tied it."""
+        out = []
+        for key in sorted(self._members, key=lambda k: min(self._members[k])):
+            members = self._members[key]
+            title, reasons = self._describe(key, members)
+            out.append(StoryGroup(tuple(self._ids[m] for m in members), title, reasons))
+        return out
+
+    def _describe(self, key: str, members: list[int]) -> tuple[str, tuple[str, ...]]:
+        cached = self._described.get(key)
+        if cached is None:
+            cached = describe.describe(self, members)
+            self._described[key] = cached
+        return cached
+
+    # -- persistence -------------------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        """Serialise the index (compressed) so a library can store it and resume incrementally."""
+        from reader.core.grouping.persist import dump
+
+        return dump(self)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "StoryIndex":
+        """Restore an index saved with to_bytes."""
+        from reader.core.grouping.persist import load
+
+        return load(cls, data)
+
+
+def _file_label_titles(articles: Sequence[Article]) -> set[tuple[str, str]]:
+    """(source, title) pairs that several articles of one file share."""
+    seen: dict[tuple[str, str], int] = {}
+    for a in articles:
+        seen[(a.source, a.title)] = seen.get((a.source, a.title), 0) + 1
+    return {k for k, n in seen.items() if n > 1}

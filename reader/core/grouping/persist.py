@@ -1,0 +1,117 @@
+"""Compact binary form of a StoryIndex, so the library can resume grouping between imports."""
+
+from __future__ import annotations
+
+import json
+import sys
+import zlib
+from array import array
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.grouping.index import StoryIndex
+
+MAGIC = b"PXSI\x01"
+
+
+def _arr(typecode: str, values) -> bytes:
+    a = array(typecode, values)
+    if sys.byteorder != "little":
+        a.byteswap()
+    return a.tobytes()
+
+
+def _unarr(typecode: str, data: bytes) -> array:
+    a = array(typecode)
+    a.frombytes(data)
+    if sys.byteorder != "little":
+        a.byteswap()
+    return a
+
+
+def dump(index: "StoryIndex") -> bytes:
+    """The index as bytes: features seen once and kept by no article are dropped."""
+    referenced: set[int] = set(index._postings)
+    for fids in index._fids:
+        referenced.update(fids)
+    df = index._df
+    keep = sorted(f for f in range(len(index._keys)) if f in referenced or df[f] > 1)
+    remap = {f: i for i, f in enumerate(keep)}
+    offsets = array("I", [0])
+    flat = array("I")
+    for fids in index._fids:
+        flat.extend(remap[f] for f in fids)
+        offsets.append(len(flat))
+    post_keys = sorted(index._postings)
+    post_lens, post_flat = array("I"), array("I")
+    for f in post_keys:
+        post_lens.append(len(index._postings[f]))
+        post_flat.extend(index._postings[f])
+    meta = {
+        "strictness": index.strictness,
+        "next_key": index._next_key,
+        "ids": index._ids,
+        "sources": index._sources,
+        "titles": index._titles,
+        "story": index._story,
+        "keys": [index._keys[f] for f in keep],
+        "surface": [index._surface[f] for f in keep],
+    }
+    sections = [
+        json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode(),
+        bytes(index._kind[f] for f in keep),
+        _arr("I", (df[f] for f in keep)),
+        flat.tobytes() if sys.byteorder == "little" else _arr("I", flat),
+        _arr("I", offsets),
+        b"".join(index._tfs),
+        _arr("H", index._nlede),
+        bytes(index._real),
+        _arr("I", index._words),
+        _arr("i", (d or 0 for d in index._days)),
+        _arr("I", (remap[f] for f in post_keys)),
+        _arr("I", post_lens),
+        _arr("I", post_flat),
+    ]
+    payload = b"".join(len(s).to_bytes(8, "little") + s for s in sections)
+    return MAGIC + zlib.compress(payload, 6)
+
+
+def load(cls: type["StoryIndex"], data: bytes) -> "StoryIndex":
+    """Rebuild an index from dump() output; ValueError if the bytes are not one."""
+    if not data.startswith(MAGIC):
+        raise ValueError("not a Parallax story index")
+    payload = zlib.decompress(data[len(MAGIC):])
+    sections, at = [], 0
+    while at < len(payload):
+        size = int.from_bytes(payload[at:at + 8], "little")
+        sections.append(payload[at + 8:at + 8 + size])
+        at += 8 + size
+    meta = json.loads(sections[0])
+    idx = cls(meta["strictness"])
+    idx._next_key = meta["next_key"]
+    idx._keys = meta["keys"]
+    idx._surface = meta["surface"]
+    idx._vocab = {k: i for i, k in enumerate(idx._keys)}
+    idx._kind = bytearray(sections[1])
+    idx._df = _unarr("I", sections[2])
+    flat, offsets = _unarr("I", sections[3]), _unarr("I", sections[4])
+    tfs = sections[5]
+    idx._ids = meta["ids"]
+    idx._pos = {a: i for i, a in enumerate(idx._ids)}
+    idx._fids = [flat[offsets[i]:offsets[i + 1]] for i in range(len(idx._ids))]
+    idx._tfs = [tfs[offsets[i]:offsets[i + 1]] for i in range(len(idx._ids))]
+    idx._nlede = _unarr("H", sections[6])
+    idx._real = bytearray(sections[7])
+    idx._words = _unarr("I", sections[8])
+    idx._days = [d or None for d in _unarr("i", sections[9])]
+    idx._sources = meta["sources"]
+    idx._titles = meta["titles"]
+    idx._story = meta["story"]
+    for pos, key in enumerate(idx._story):
+        idx._members.setdefault(key, []).append(pos)
+    keys, lens, post = (_unarr("I", s) for s in sections[10:13])
+    at = 0
+    for f, n in zip(keys, lens):
+        idx._postings[f] = list(post[at:at + n])
+        at += n
+    return idx

@@ -1,0 +1,35 @@
+"""The seeds, split into articles by hand, group into the 16 stories issue 3 names."""
+
+from __future__ import annotations
+
+from reader.core.grouping import group_stories
+from tests.core.grouping.helpers import load_seed_split
+
+
+def _partition(groups, labels):
+    return sorted(sorted(labels[a] + ":" + a for a in g.article_ids) for g in groups)
+
+
+def test_seed_split_gives_the_sixteen_stories():
+    articles, labels = load_seed_split()
+    groups = group_stories(articles)
+    by_label: dict[str, set[int]] = {}
+    for gi, g in enumerate(groups):
+        for a in g.article_ids:
+            by_label.setdefault(labels[a], set()).add(gi)
+    assert all(len(gs) == 1 for gs in by_label.values()), _partition(groups, labels)
+    assert len(groups) == 16, _partition(groups, labels)
+    sizes = sorted((len(g.article_ids) for g in groups), reverse=True)
+    assert sizes[:4] == [5, 2, 2, 2]
+
+
+def test_legitimate_targets_story_is_titled_by_a_headline_and_explained():
+    articles, labels = load_seed_split()
+    groups = group_stories(articles)
+    (story,) = [g for g in groups if len(g.article_ids) == 5]
+    assert {labels[a] for a in story.article_ids} == {"legitimate-targets"}
+    # A real headline, not a digest paragraph's opening words.
+    assert story.title in {a.title for a in articles if a.part == 0 and "\n" not in a.title
+                           and not a.sentences[0].startswith(a.title[:40])}
+    assert any("Putin" in r for r in story.reasons)
+    assert any("legitimate" in r.lower() for r in story.reasons)
