@@ -1,57 +1,68 @@
-"""Entry point of ingest: paths in, articles and rejections out (placeholder until issue 2)."""
+"""Entry point of ingest: paths in, articles and rejections out; never raises for bad input."""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 from typing import Callable, Iterator, Sequence
 
+from reader.core.ingest.build import build_articles
+from reader.core.ingest.loaders import Loaded, LoadError, load_file
 from reader.core.model import Article, FileResult, IngestResult, Rejection
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
 
+_NO_TEXT = "no article text found (only boilerplate, headings or blank lines)"
 
-def _read_file(file: str) -> FileResult:
+
+def _hidden(name: str) -> bool:
+    """Dot files and folders (.git, .DS_Store) and editor backups are never articles."""
+    return name.startswith(".") or name.endswith("~") or name in ("Thumbs.db", "desktop.ini")
+
+
+def _ingest_file(path: str) -> FileResult:
+    """One file to its articles, or a rejection with a one-line reason."""
     try:
-        with open(file, encoding="utf-8") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        return FileResult(file, rejection=Rejection(file, str(exc)))
-    articles = articles_from_text(text, file)
+        loaded = load_file(path)
+        articles = build_articles(loaded, path)
+    except LoadError as exc:
+        return FileResult(path, rejection=Rejection(path, str(exc)))
+    except RecursionError:
+        return FileResult(path, rejection=Rejection(path, "too deeply nested to read"))
+    except MemoryError:
+        return FileResult(path, rejection=Rejection(path, "too large to read in memory"))
     if not articles:
-        return FileResult(file, rejection=Rejection(file, "empty file"))
-    return FileResult(file, articles=articles)
+        return FileResult(path, rejection=Rejection(path, _NO_TEXT))
+    return FileResult(path, articles=articles)
 
 
 def articles_from_text(text: str, source: str) -> tuple[Article, ...]:
     """Clean, segment and split plain text (e.g. pasted from the clipboard) into articles."""
-    paras = [p.strip() for p in text.split("\n") if p.strip()]
-    sentences, para_idx = [], []
-    for i, para in enumerate(paras):
-        for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", para):
-            sentences.append(s)
-            para_idx.append(i)
-    if not sentences:
-        return ()
-    return (Article(
-        id="", source=source, part=0, title=sentences[0][:80],
-        outlet=os.path.splitext(os.path.basename(source))[0], date=None, url=None,
-        sentences=tuple(sentences), paragraphs=tuple(para_idx),
-        content_hash=hashlib.sha1(text.encode()).hexdigest(),
-    ),)
+    return build_articles(Loaded(text=text), source)
 
 
 def list_files(paths: Sequence[str]) -> Iterator[str | Rejection]:
     """Every file under the paths (folders recursively, sorted), or a Rejection for a bad path."""
     for path in paths:
-        if not os.path.exists(path):
-            yield Rejection(path, "no such file or folder")
-        elif os.path.isfile(path):
+        if os.path.isdir(path):
+            found: list[str] = []
+            errors: list[Rejection] = []
+
+            def on_error(exc: OSError, errors: list[Rejection] = errors) -> None:
+                where = exc.filename or path
+                errors.append(Rejection(where, f"cannot open the folder: {exc.strerror or exc}"))
+
+            for folder, dirs, files in os.walk(path, onerror=on_error):
+                dirs[:] = [d for d in dirs if not _hidden(d)]
+                found.extend(os.path.join(folder, f) for f in files if not _hidden(f))
+            yield from errors
+            yield from sorted(found)
+        elif os.path.exists(path):
             yield path
+        elif os.path.islink(path):
+            yield Rejection(path, "broken link: its target does not exist")
         else:
-            yield from sorted(os.path.join(d, f) for d, _, fs in os.walk(path) for f in fs)
+            yield Rejection(path, "no such file or folder")
 
 
 def iter_ingest(paths: Sequence[str], *, cancel: CancelFn | None = None) -> Iterator[FileResult]:
@@ -62,7 +73,7 @@ def iter_ingest(paths: Sequence[str], *, cancel: CancelFn | None = None) -> Iter
         if isinstance(item, Rejection):
             yield FileResult(item.source, rejection=item)
         else:
-            yield _read_file(item)
+            yield _ingest_file(item)
 
 
 def ingest_paths(
@@ -71,11 +82,20 @@ def ingest_paths(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> IngestResult:
-    """Read every path (file or folder, recursively) into articles; never raises for bad input."""
+    """Read every path (file or folder, recursively) into articles; never raises for bad input.
+
+    Articles with the same content_hash (the same outlet's same text, e.g. one file given
+    twice) appear once.
+    """
     articles: list[Article] = []
     rejected: list[Rejection] = []
+    seen: set[str] = set()
     for n, result in enumerate(iter_ingest(paths, cancel=cancel), start=1):
-        articles.extend(result.articles)
+        for article in result.articles:
+            if article.content_hash in seen:
+                continue
+            seen.add(article.content_hash)
+            articles.append(article)
         if result.rejection:
             rejected.append(result.rejection)
         if progress is not None:

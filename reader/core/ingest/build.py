@@ -1,0 +1,172 @@
+"""From loaded text to Article objects: regions, titles, body cleaning, digests, dedupe."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass
+
+from reader.core.ingest.clean import (
+    BLANK, DROPPED_KINDS, FACTBOX, RELATED, STAMP, TITLE, Line, fold, prepare_lines,
+    strip_dateline,
+)
+from reader.core.ingest.loaders import Loaded
+from reader.core.ingest.metadata import outlet_from_source, short_title
+from reader.core.ingest.segment import detect_title, digest_items, find_article_starts
+from reader.core.model import Article
+from reader.core.text.sentences import split_sentences
+
+# Weak sentences (bullets, fact boxes) are checked for near-duplicates against at most this
+# many strong ones each, so a pathological file stays linear.
+_NEAR_DUP_BUDGET = 200_000
+_NEAR_DUP_CONTAINMENT = 0.8
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    """One body paragraph: its sentences, and whether it is a bullet/fact-box line."""
+
+    sentences: list[str]
+    weak: bool
+
+
+def _body(lines: list[Line], title: str | None) -> tuple[list[_Paragraph], str | None]:
+    """Body paragraphs of an article's lines (after its headline) and the first stamp date."""
+    paragraphs: list[_Paragraph] = []
+    date = None
+    title_key = fold(title) if title else None
+    in_related = in_factbox = False
+    for line in lines:
+        kind = line.kind
+        if kind == BLANK:
+            continue
+        if kind == STAMP and date is None:
+            date = line.date
+        if kind == RELATED:
+            in_related, in_factbox = True, False
+            continue
+        if in_related:
+            # Link titles follow a "Read also:" header until real prose resumes.
+            if line.bullet or kind == TITLE:
+                continue
+            in_related = False
+        if kind == FACTBOX:
+            in_factbox = True
+            continue
+        if in_factbox and not line.bullet:
+            in_factbox = False
+        if kind in DROPPED_KINDS or kind == TITLE:
+            continue  # boilerplate, or a crosshead/headline line inside the body
+        if title_key is not None and fold(line.text) == title_key:
+            continue
+        text, dateline_date = strip_dateline(line.text)
+        date = date or dateline_date
+        sentences = split_sentences(text)
+        if sentences:
+            paragraphs.append(_Paragraph(sentences, weak=line.bullet))
+    return paragraphs, date
+
+
+def _token_set(text: str) -> set[str]:
+    """Lower-case word set of a folded sentence."""
+    return {w.strip(".,;:!?\"'()") for w in text.split()} - {""}
+
+
+def _dedupe(paragraphs: list[_Paragraph], title: str | None) -> tuple[list[str], list[int]]:
+    """Sentences without repeats: weak copies of body sentences and exact repeats go."""
+    strong_keys: set[str] = set()
+    for p in paragraphs:
+        if not p.weak:
+            strong_keys.update(fold(s) for s in p.sentences)
+    sorted_strong = sorted(strong_keys)
+    strong_sets: list[set[str]] | None = None
+    title_key = fold(title) if title else None
+    seen: set[str] = set()
+    sentences: list[str] = []
+    para_index: list[int] = []
+    budget = _NEAR_DUP_BUDGET
+    for n, p in enumerate(paragraphs):
+        for sentence in p.sentences:
+            key = fold(sentence)
+            if key in seen or key == title_key:
+                continue
+            if p.weak:
+                # A standfirst or fact-box bullet that repeats the body (maybe cut short).
+                if key in strong_keys:
+                    continue
+                at = bisect.bisect_left(sorted_strong, key)
+                if at < len(sorted_strong) and sorted_strong[at].startswith(key):
+                    continue
+                if budget >= len(sorted_strong):
+                    budget -= len(sorted_strong)
+                    if strong_sets is None:
+                        strong_sets = [_token_set(s) for s in sorted_strong]
+                    words = _token_set(key)
+                    if words and any(len(words & s) >= _NEAR_DUP_CONTAINMENT * len(words)
+                                     for s in strong_sets):
+                        continue
+            seen.add(key)
+            sentences.append(sentence)
+            para_index.append(n)
+    # Renumber paragraphs densely: dropped paragraphs leave no gaps.
+    dense: dict[int, int] = {}
+    return sentences, [dense.setdefault(i, len(dense)) for i in para_index]
+
+
+def content_hash(outlet: str, sentences: list[str]) -> str:
+    """Fingerprint of an outlet's cleaned content: re-imports of the same file match it.
+
+    The outlet is part of it so that two outlets running identical wire copy stay two
+    versions, while the same file imported twice is recognised.
+    """
+    payload = fold(outlet) + "\n" + "\n".join(fold(s) for s in sentences)
+    return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _article(source: str, part: int, title: str | None, outlet: str, date: str | None,
+             url: str | None, paragraphs: list[_Paragraph]) -> Article | None:
+    """One Article from body paragraphs, or None when nothing is left after cleaning."""
+    sentences, para_index = _dedupe(paragraphs, title)
+    if not sentences:
+        return None
+    return Article(
+        id="", source=source, part=part, title=title or short_title(sentences[0]),
+        outlet=outlet, date=date, url=url, sentences=tuple(sentences),
+        paragraphs=tuple(para_index), content_hash=content_hash(outlet, sentences),
+    )
+
+
+def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
+    """All articles in one loaded text, in reading order, with part numbers 0, 1, …"""
+    lines = prepare_lines(loaded.text, loaded.subheads)
+    starts = find_article_starts(lines, loaded.headlines) + [len(lines)]
+    outlet = loaded.outlet or outlet_from_source(source)
+    articles: list[Article] = []
+    for r in range(len(starts) - 1):
+        region = lines[starts[r]:starts[r + 1]]
+        known_title = loaded.title if r == 0 else None
+        at = detect_title(region, allow_sentence=known_title is None)
+        title = region[at].text if at is not None else None
+        body_lines = region[at + 1:] if at is not None else region
+        if known_title:
+            # The page's own headline wins; an in-text headline line is not body either way.
+            title = known_title
+        paragraphs, stamp_date = _body(body_lines, title)
+        date = loaded.date or stamp_date
+        items = None
+        if at is None:
+            strong = [p.sentences for p in paragraphs if not p.weak]
+            if len(strong) == len(paragraphs):
+                items = digest_items(strong)
+        if items and len(items) > 1:
+            for item in items:
+                art = _article(source, len(articles), None, outlet, date, loaded.url,
+                               [paragraphs[k] for k in item])
+                if art:
+                    articles.append(art)
+            continue
+        art = _article(source, len(articles), title, outlet, date, loaded.url, paragraphs)
+        if art:
+            articles.append(art)
+    return tuple(articles)
+

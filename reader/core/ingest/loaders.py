@@ -1,0 +1,190 @@
+"""Read one file safely and turn it into text plus metadata, or a one-line rejection reason.
+
+Every read goes through `read_bytes`, which checks the size before reading (so memory stays
+bounded for huge files) and is the single place tests patch to simulate unreadable files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass, field
+
+from reader.core.ingest.markup import html_to_loaded, markdown_to_loaded
+
+# Files above this are rejected before reading: no news article comes close.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+TEXT_EXTENSIONS = frozenset({".txt", ".text"})
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
+HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS
+
+# Magic numbers of formats people are likely to drop by mistake, for a friendlier reason.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"RIFF", "a RIFF media file"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Letters that Western European text in Windows-1252 uses; Cyrillic or Greek bytes decoded
+# as 1252 give long runs of these instead of isolated accents.
+_LATIN_EXTRA = set("àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿßœšžÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞŸŒŠŽ")
+
+
+class LoadError(Exception):
+    """A file that cannot become text; the message is the one-line reason shown to users."""
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The text of one file with whatever metadata the format carried."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    # Lines the format marks as top-level headlines (markdown "# ..."): article starts.
+    headlines: frozenset[str] = field(default_factory=frozenset)
+    # Lines the format marks as sub-headings: never body sentences.
+    subheads: frozenset[str] = field(default_factory=frozenset)
+
+
+def _size_text(n: int) -> str:
+    """A human size: '200 MB', '20 MB', '512 KB'."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.0f} MB"
+    return f"{max(1, n // 1024)} KB"
+
+
+def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a file, refusing files above limit before reading them."""
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise LoadError("no such file or folder") from None
+    except PermissionError:
+        raise LoadError("cannot read the file: permission denied") from None
+    except OSError as exc:
+        raise LoadError(f"cannot read the file: {exc.strerror or exc}") from None
+    if size > limit:
+        raise LoadError(f"too large ({_size_text(size)}; the limit is {_size_text(limit)})")
+    try:
+        with open(path, "rb") as fh:
+            # Read at most limit+1 bytes: a file that grew since stat() still stays bounded.
+            data = fh.read(limit + 1)
+    except PermissionError:
+        raise LoadError("cannot read the file: permission denied") from None
+    except IsADirectoryError:
+        raise LoadError("is a folder, not a file") from None
+    except OSError as exc:
+        raise LoadError(f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise LoadError(f"too large (over {_size_text(limit)}; the limit is {_size_text(limit)})")
+    return data
+
+
+def _sniff_binary(data: bytes) -> str | None:
+    """Why data is not text (a reason), or None when it may be text."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return f"not a text file (looks like {what})"
+    head = data[:65536]
+    if b"\x00" in head:
+        return "not a text file (binary data)"
+    controls = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13))
+    if controls > max(8, len(head) // 50):
+        return "not a text file (binary data)"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Detect BOM-less UTF-16 by its NUL pattern (ASCII text has a zero in every other byte)."""
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    even_zero = head[0::2].count(0)
+    odd_zero = head[1::2].count(0)
+    half = len(head) // 2
+    if odd_zero > 0.4 * half and even_zero < 0.05 * half:
+        return "utf-16-le"
+    if even_zero > 0.4 * half and odd_zero < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _looks_western(text: str) -> bool:
+    """Whether a Windows-1252 decoding reads like Western European text (accents isolated)."""
+    extra = sum(1 for ch in text if ch in _LATIN_EXTRA)
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters > 0 and extra <= 0.3 * letters
+
+
+def decode_text(data: bytes) -> str:
+    """Decode text bytes: BOM, then strict UTF-8, then Windows-1252 or a detected encoding."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise LoadError(f"not valid {encoding.upper()} text despite its marker") from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    reason = _sniff_binary(data)
+    if reason:
+        raise LoadError(reason)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Latin-1/Windows-1252 is by far the commonest legacy encoding of news text; detectors
+    # guess Central European code pages for short Western texts and garble the accents.
+    western = data.decode("cp1252", errors="replace")
+    if western.count("\ufffd") <= 2 and _looks_western(western):
+        return western.replace("\ufffd", "") if "\ufffd" in western else western
+    import charset_normalizer  # only needed for rare encodings: keep the common path light
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise LoadError("not a text file (unknown encoding)")
+    return str(best)
+
+
+def load_file(path: str) -> Loaded:
+    """Read and decode one supported file into text plus metadata; raises LoadError."""
+    ext = os.path.splitext(path)[1].lower()
+    if ext not in SUPPORTED_EXTENSIONS:
+        shown = ext or "no extension"
+        raise LoadError(f"unsupported file type ({shown}); Parallax reads .txt, .md and .html")
+    data = read_bytes(path)
+    if not data.strip():
+        raise LoadError("empty file")
+    if ext in HTML_EXTENSIONS:
+        reason = _sniff_binary(data)
+        if reason and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise LoadError(reason)
+        loaded = html_to_loaded(data)
+        if loaded is None:
+            raise LoadError("no article text found in the web page")
+        return loaded
+    text = decode_text(data)
+    if not text.strip():
+        raise LoadError("empty file")
+    if ext in MARKDOWN_EXTENSIONS:
+        return markdown_to_loaded(text)
+    return Loaded(text=text)

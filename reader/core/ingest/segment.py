@@ -1,0 +1,152 @@
+"""Segmentation: where articles start in a file, headline detection, and wire digests.
+
+Two shapes of multi-article file are handled, both from general news-page structure rather
+than from any particular outlet:
+
+- a page with several full articles, each opened by a headline block: a short headline line
+  that is repeated a few lines later, or followed by stamps/share buttons/bylines;
+- a wire digest: paragraphs that each open like a lede (a named subject introduced in full),
+  with no headline, several sentences each, and no pronoun or bare-surname openings that
+  would tie a paragraph to the one before it.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from reader.core.ingest.clean import BLANK, DROPPED_KINDS, HEADER_KINDS, TEXT, TITLE, Line, fold
+from reader.core.text.sentences import split_sentences
+
+# How far after a headline its repeat or its stamps/share buttons may appear.
+_REPEAT_WINDOW = 8
+_HEADER_WINDOW = 4
+# Body lines needed before a headline may start a new article (else it is the top block).
+_MIN_BODY_LINES = 2
+
+# Openers that tie a paragraph to what came before: never the lede of a new story.
+_CONTINUATIONS = frozenset("""
+he she they it its his her their them we i you this that these those such there here
+but and or so yet also meanwhile elsewhere however still then later earlier further
+furthermore moreover additionally instead separately following asked speaking in_addition
+nonetheless nevertheless besides otherwise thus therefore hence accordingly likewise
+similarly both neither either another other others the_official the_spokesman the_statement
+""".split())
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)+[A-Z][\w'\u2019.-]*")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_REPORTING = re.compile(r"\b(said|says|told|announced|reported)\b")
+# A digest needs most paragraphs to open like ledes.
+_DIGEST_LEDE_SHARE = 0.75
+_DIGEST_MIN_PARAGRAPHS = 3
+_DIGEST_MIN_MEDIAN_WORDS = 30
+_DIGEST_MULTI_SENTENCE_SHARE = 0.7
+
+
+def _bare(token: str) -> str:
+    """A capitalised token without possessive or trailing punctuation."""
+    return _POSSESSIVE.sub("", token.strip(".,;:!?\"'\u201c\u201d\u2018\u2019()"))
+
+
+def find_article_starts(lines: list[Line], headlines: frozenset[str] = frozenset()) -> list[int]:
+    """Indices of the lines that open an article; the first is always 0."""
+    nonblank = [i for i, line in enumerate(lines) if line.kind != BLANK]
+    starts = [0]
+    body_lines = 0
+    for pos, i in enumerate(nonblank):
+        line = lines[i]
+        if line.kind != TITLE and line.text not in headlines:
+            body_lines += line.kind == TEXT
+            continue
+        if body_lines < _MIN_BODY_LINES:
+            continue
+        key = fold(line.text)
+        after = [lines[j] for j in nonblank[pos + 1:pos + 1 + _REPEAT_WINDOW]]
+        repeated = any(fold(x.text) == key for x in after)
+        stamped = any(x.kind in HEADER_KINDS for x in after[:_HEADER_WINDOW])
+        if line.text in headlines or repeated or stamped:
+            starts.append(i)
+            body_lines = 0
+    return starts
+
+
+def _is_sentence_headline(text: str, next_text: str | None) -> bool:
+    """A first line that is a headline written as a sentence ('X could be targets, Y says.')."""
+    if next_text is None or not text.endswith("."):
+        return False
+    if len(text.split()) > 18 or _WEEKDAY.search(text) or _REPORTING.search(text):
+        return False
+    if len(split_sentences(text)) != 1:
+        return False
+    return len(split_sentences(next_text)) >= 2
+
+
+def detect_title(lines: list[Line], allow_sentence: bool = True) -> int | None:
+    """Index of the headline line at the top of an article's lines, or None."""
+    content = [i for i, line in enumerate(lines) if line.kind not in DROPPED_KINDS]
+    if not content:
+        return None
+    first = lines[content[0]]
+    if first.kind == TITLE:
+        return content[0]
+    if allow_sentence and first.kind == TEXT and not first.bullet:
+        nxt = lines[content[1]] if len(content) > 1 else None
+        if _is_sentence_headline(first.text, nxt.text if nxt and nxt.kind == TEXT else None):
+            return content[0]
+    return None
+
+
+def _register_names(sentence: str, names: set[str]) -> None:
+    """Remember the surname-like last token of every multi-word capitalised name."""
+    for m in _NAME_RUN.finditer(sentence):
+        last = _bare(m.group(0).split()[-1])
+        if len(last) > 2:
+            names.add(last)
+
+
+def opens_like_lede(sentence: str, names: set[str]) -> bool:
+    """Whether a paragraph's first sentence could open a new story (not a continuation)."""
+    words = sentence.split()
+    if len(words) < 10:
+        return False
+    first = sentence[0]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    opener = _bare(words[0]).lower()
+    pair = f"{opener}_{_bare(words[1]).lower()}"
+    if opener in _CONTINUATIONS or pair in _CONTINUATIONS:
+        return False
+    # A surname on its own ("Putin's comments ...") refers back to someone already introduced.
+    run = 0
+    for word in words:
+        if not word[:1].isupper():
+            break
+        run += 1
+    return not (run == 1 and _bare(words[0]) in names)
+
+
+def digest_items(paragraphs: list[list[str]]) -> list[list[int]] | None:
+    """Paragraph indices of each story when the paragraphs form a wire digest, else None."""
+    n = len(paragraphs)
+    if n < _DIGEST_MIN_PARAGRAPHS:
+        return None
+    multi = sum(len(p) >= 2 for p in paragraphs)
+    if multi < _DIGEST_MULTI_SENTENCE_SHARE * n:
+        return None
+    if median(sum(len(s.split()) for s in p) for p in paragraphs) < _DIGEST_MIN_MEDIAN_WORDS:
+        return None
+    names: set[str] = set()
+    items: list[list[int]] = []
+    ledes = 0
+    for k, sentences in enumerate(paragraphs):
+        lede = k == 0 or opens_like_lede(sentences[0], names)
+        if lede:
+            items.append([k])
+            ledes += k > 0
+        else:
+            items[-1].append(k)
+        for sentence in sentences:
+            _register_names(sentence, names)
+    if ledes < _DIGEST_LEDE_SHARE * (n - 1):
+        return None
+    return items
