@@ -6,6 +6,8 @@ QPdfWriter and a footer (story title, "Page n of N") is painted under it.
 
 from __future__ import annotations
 
+import atexit
+import os
 from datetime import datetime
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
@@ -36,10 +38,26 @@ _app: QGuiApplication | None = None
 
 
 def _ensure_app() -> None:
-    """Qt fonts need a QGuiApplication; the command line has none, so make one once."""
+    """Qt fonts need a QGuiApplication; the command line has none, so make one once.
+
+    It uses the offscreen platform (a PDF needs no screen, and a CLI may run without one),
+    and is destroyed at exit before Python tears down the Qt bindings, which otherwise can
+    crash the interpreter during finalisation.
+    """
     global _app
     if QGuiApplication.instance() is None:
-        _app = QGuiApplication(["parallax-pdf"])
+        argv = ["parallax-pdf"]
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            argv += ["-platform", "offscreen"]
+        _app = QGuiApplication(argv)
+        atexit.register(_drop_app)
+
+
+def _drop_app() -> None:
+    global _app
+    if _app is not None:
+        _app.shutdown() if hasattr(_app, "shutdown") else None
+        _app = None
 
 
 def _page_size_id(name: str | None) -> QPageSize.PageSizeId:
