@@ -15,9 +15,10 @@ test: $(STAMP) sysdeps
 bench: $(STAMP) sysdeps-qt
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/perf -s -q -p no:randomly --override-ini="addopts="
 
-dist: $(STAMP)
-	$(VENV)/bin/pip install -q '.[dist]'
-	bash packaging/build.sh
+# -e keeps the venv's editable install (a plain '.' would freeze a copy of reader/ into it).
+dist: $(STAMP) sysdeps-qt
+	$(VENV)/bin/pip install -q -e '.[dist]'
+	PYTHON=$(PY) bash packaging/build.sh
 
 install-desktop:
 	bash packaging/install-desktop.sh
