@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -29,6 +30,7 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "e
              "es", "ed", "ly", "s")
 
 
+@lru_cache(maxsize=65536)
 def fold_name(word: str) -> str:
     """A key equal for transliteration variants of a name (Zelenskyy/Zelensky/Zelenskiy)."""
     w = word.lower().replace("’", "'")
@@ -39,6 +41,7 @@ def fold_name(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem so that inflections meet (guarantees/guarantee, deployed/deploying)."""
     w = word.lower().replace("’", "'")
@@ -104,14 +107,21 @@ def weighted(feats: dict[str, float], idf: dict[str, float]) -> dict[str, float]
     return {f: tf * idf[f] for f, tf in feats.items()}
 
 
-def similarity(a: dict[str, float], b: dict[str, float]) -> float:
+def norms(vec: dict[str, float]) -> tuple[float, float]:
+    """Euclidean norm and total mass of a weighted feature vector."""
+    return math.sqrt(sum(w * w for w in vec.values())), sum(vec.values())
+
+
+def similarity(a: dict[str, float], b: dict[str, float],
+               na: tuple[float, float] | None = None, nb: tuple[float, float] | None = None) -> float:
     """Mix of cosine and containment of weighted features, 0..1.
 
     Cosine alone punishes a short sentence paraphrased inside a long one; containment alone
     lets any short sentence match. Their mean separates paraphrases from same-topic sentences.
+    `na`/`nb` are the vectors' precomputed norms() when the caller has them.
     """
     if len(a) > len(b):
-        a, b = b, a
+        a, b, na, nb = b, a, nb, na
     overlap = 0.0
     dot = 0.0
     for f, wa in a.items():
@@ -121,10 +131,10 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
             dot += wa * wb
     if dot == 0.0:
         return 0.0
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
-    cosine = dot / (na * nb)
-    small = min(sum(a.values()), sum(b.values()))
+    norm_a, mass_a = na or norms(a)
+    norm_b, mass_b = nb or norms(b)
+    cosine = dot / (norm_a * norm_b)
+    small = min(mass_a, mass_b)
     contain = overlap / small if small else 0.0
     return min(1.0, 0.5 * cosine + 0.5 * contain)
 

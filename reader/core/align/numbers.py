@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 from reader.core.align.features import STOPWORDS, stem
@@ -51,7 +52,8 @@ def extract_numbers(text: str) -> list[tuple[float, str, frozenset[str], bool]]:
     return [(v, t, frozenset(u), a) for v, t, u, a in _extract(text)]
 
 
-def _extract(text: str) -> list[tuple[float, str, dict[str, str], bool]]:
+@lru_cache(maxsize=4096)
+def _extract(text: str) -> tuple[tuple[float, str, dict[str, str], bool], ...]:
     out = []
     for m in NUM_RE.finditer(text):
         before = text[: m.start()].split()
@@ -82,7 +84,7 @@ def _extract(text: str) -> list[tuple[float, str, dict[str, str], bool]]:
         if not units:
             continue
         out.append((value, m.group(0), units, approx))
-    return out
+    return tuple(out)
 
 
 def number_disagreements(

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from reader.core.align.features import merge_features, raw_features, similarity
+from reader.core.align.features import merge_features, norms, raw_features, similarity
 
 # Similarity needed to pair two sentences on their own merits.
 PAIR_CUTOFF = 0.40
@@ -35,6 +35,8 @@ SANDWICH_CUTOFF = 0.14
 MERGE_GAIN = 0.02
 # ... and each of the two must match that sentence this well on its own.
 MERGE_PART = 0.25
+# Versions consulted as witnesses when deciding to join two sentences (bounds the cost).
+MAX_WITNESSES = 4
 # Features in more than this share of the story's sentences do not generate candidates.
 COMMON_SHARE = 0.08
 
@@ -93,6 +95,7 @@ class _Index:
         self.df = df
         idf = {f: math.log((total + 1) / (n + 0.5)) + 0.1 for f, n in df.items()}
         self.vec = [{f: tf * idf[f] for f, tf in feats.items()} for feats in raws]
+        self.norm = [norms(v) for v in self.vec]
         self._sim: dict[tuple[int, int], float] = {}
 
     def sim(self, a: int, b: int) -> float:
@@ -102,7 +105,7 @@ class _Index:
         key = (a, b) if a < b else (b, a)
         got = self._sim.get(key)
         if got is None:
-            got = self._sim[key] = similarity(self.vec[a], self.vec[b])
+            got = self._sim[key] = similarity(self.vec[a], self.vec[b], self.norm[a], self.norm[b])
         return got
 
     def candidate_pairs(self, cutoff: float) -> list[tuple[int, int, float]]:
@@ -122,9 +125,9 @@ class _Index:
                 for v in plist:
                     if v > u:
                         acc[v] += min(w, self.vec[v][f])
-            mass_u = sum(vec.values())
+            mass_u = self.norm[u][1]
             for v, ov in acc.items():
-                small = min(mass_u, sum(self.vec[v].values()))
+                small = min(mass_u, self.norm[v][1])
                 # Similarity is at most the containment term plus half; prune cheaply.
                 if small and ov / small >= cutoff * 0.8:
                     s = self.sim(u, v)
@@ -195,24 +198,23 @@ def align_versions(versions: Sequence[Version]) -> Alignment:
     pairs = index.candidate_pairs(SANDWICH_CUTOFF)
     strong: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
     weak: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
-    for u, occ in enumerate(index.occ):  # identical texts in different versions
-        if len(occ) > 1:
-            for i, a in enumerate(occ):
-                for b in occ[i + 1:]:
-                    if a[0] != b[0]:
-                        strong.append((-1.0, min(a, b), max(a, b)))
-    best: dict[tuple[tuple[int, int], int], float] = defaultdict(float)
+    for occ in index.occ:  # identical texts in different versions: join them first
+        for a in occ[1:]:
+            clusters.union(occ[0], a)
+    # Best similarity of each unique text to any text of each version: for mutual-best pairs.
+    best: dict[tuple[int, int], float] = defaultdict(float)
     for u, v, s in pairs:
-        for a in index.occ[u]:
-            for b in index.occ[v]:
-                if a[0] != b[0]:
-                    weak.append((-s, min(a, b), max(a, b)))
-                    best[(a, b[0])] = max(best[(a, b[0])], s)
-                    best[(b, a[0])] = max(best[(b, a[0])], s)
-    for edge in weak:
-        s, a, b = -edge[0], edge[1], edge[2]
-        if s >= PAIR_CUTOFF or (s >= MUTUAL_CUTOFF and best[(a, b[0])] == s == best[(b, a[0])]):
-            strong.append(edge)
+        for x, y in ((u, v), (v, u)):
+            for b in index.occ[y]:
+                if best[(x, b[0])] < s:
+                    best[(x, b[0])] = s
+    for u, v, s in pairs:
+        for a, b in _representative_pairs(index.occ[u], index.occ[v]):
+            edge = (-s, min(a, b), max(a, b))
+            if s >= PAIR_CUTOFF or (s >= MUTUAL_CUTOFF and best[(u, b[0])] == s == best[(v, a[0])]):
+                strong.append(edge)
+            else:
+                weak.append(edge)
     strong.sort()
     for _, a, b in strong:
         clusters.union(a, b)
@@ -225,7 +227,25 @@ def align_versions(versions: Sequence[Version]) -> Alignment:
     return _ordered(versions, index, clusters)
 
 
+def _representative_pairs(occ_u, occ_v):
+    """Occurrence pairs standing for a pair of texts: each occurrence of one with one of the other.
+
+    Identical texts are already joined, so linking every occurrence to one occurrence in another
+    version gives every chance the full cross product would, at linear cost.
+    """
+    for a in occ_u:
+        b = next((b for b in occ_v if b[0] != a[0]), None)
+        if b is not None:
+            yield a, b
+    for b in occ_v:
+        a = next((a for a in occ_u if a[0] != b[0]), None)
+        if a is not None:
+            yield a, b
+
+
 def _part_vec(index: _Index, rank: int, idx: Sequence[int]) -> dict[str, float]:
+    if len(idx) == 1:
+        return index.vec[index.uid[(rank, idx[0])]]
     return merge_features([index.vec[index.uid[(rank, i)]] for i in idx])
 
 
@@ -237,38 +257,45 @@ def _merge_adjacent(versions: Sequence[Version], index: _Index, clusters: _Clust
             if ra == rb:
                 continue
             ma, mb = clusters.members[ra], clusters.members[rb]
-            if not _mergeable(ma, mb):
+            only_a = [w for w in ma if w not in mb]
+            only_b = [w for w in mb if w not in ma]
+            # Evidence can only come from a version present on one side.
+            if not (only_a or only_b) or not _mergeable(ma, mb):
                 continue
-            joined = _part_vec(index, v.rank, sorted(ma[v.rank] + mb[v.rank]))
-            alone_a = _part_vec(index, v.rank, ma[v.rank])
-            alone_b = _part_vec(index, v.rank, mb[v.rank])
-            best = 0.0
-            for own, other, mine, theirs in ((ma, mb, alone_a, alone_b), (mb, ma, alone_b, alone_a)):
-                for w, idx in own.items():
-                    if w == v.rank or w in other:
-                        continue
-                    x = _part_vec(index, w, idx)
-                    part = similarity(x, theirs)
-                    if part < MERGE_PART:
-                        continue  # the other sentence must itself say a good part of x
-                    gain = similarity(x, joined) - max(part, similarity(x, mine))
-                    best = max(best, gain)
-            if best >= MERGE_GAIN or _cohesive(index, ma, mb, v.rank):
+            if _joins_better(index, v.rank, ma, mb, only_a, only_b) or \
+                    _cohesive(index, ma, mb, only_a, only_b):
                 clusters.union_adjacent((v.rank, i), (v.rank, i + 1))
 
 
-def _cohesive(index: _Index, ma: dict[int, list[int]], mb: dict[int, list[int]], rank: int) -> bool:
-    """True when the two passages' other members say the same thing as each other.
+def _joins_better(index: _Index, rank: int, ma, mb, only_a, only_b) -> bool:
+    """True when a sentence of another version matches the two sentences together best."""
+    alone_a = _part_vec(index, rank, ma[rank])
+    alone_b = _part_vec(index, rank, mb[rank])
+    joined = None
+    for others, mine, theirs, members in ((only_a, alone_a, alone_b, ma),
+                                          (only_b, alone_b, alone_a, mb)):
+        for w in others[:MAX_WITNESSES]:
+            x = _part_vec(index, w, members[w])
+            part = similarity(x, theirs)
+            if part < MERGE_PART:
+                continue  # the other sentence must itself say a good part of x
+            if joined is None:
+                joined = _part_vec(index, rank, sorted(ma[rank] + mb[rank]))
+            if similarity(x, joined) - max(part, similarity(x, mine)) >= MERGE_GAIN:
+                return True
+    return False
 
-    Two passages holding adjacent sentences of one version, whose members from other
-    versions also match each other, are one passage split by greedy pairing.
+
+def _cohesive(index: _Index, ma, mb, only_a, only_b) -> bool:
+    """True when the two passages' members from other versions say the same thing.
+
+    Two passages holding adjacent sentences of one version, whose members from versions on
+    one side only also match each other, are one passage split by greedy pairing.
     """
-    for w, ia in ma.items():
-        if w == rank:
-            continue
-        xa = _part_vec(index, w, ia)
-        for u, ib in mb.items():
-            if u != rank and u != w and similarity(xa, _part_vec(index, u, ib)) >= CONTEXT_CUTOFF:
+    for w in only_a[:MAX_WITNESSES]:
+        xa = _part_vec(index, w, ma[w])
+        for u in only_b[:MAX_WITNESSES]:
+            if similarity(xa, _part_vec(index, u, mb[u])) >= CONTEXT_CUTOFF:
                 return True
     return False
 
@@ -348,9 +375,14 @@ def _ordered(versions: Sequence[Version], index: _Index, clusters: _Clusters) ->
 
 
 def _cluster_score(index: _Index, members: dict[int, list[int]]) -> float:
-    """Mean pairwise similarity of the members' texts (1.0 for one member)."""
+    """Mean similarity of the members' texts to the first (1.0 for one member)."""
     if len(members) < 2:
         return 1.0
-    vecs = [_part_vec(index, v, i) for v, i in sorted(members.items())][:8]
-    sims = [similarity(a, b) for k, a in enumerate(vecs) for b in vecs[k + 1:]]
+    parts = sorted(members.items())[:8]
+    if all(len(i) == 1 for _, i in parts):
+        uids = [index.uid[(v, i[0])] for v, i in parts]
+        sims = [index.sim(uids[0], u) for u in uids[1:]]
+    else:
+        vecs = [_part_vec(index, v, i) for v, i in parts]
+        sims = [similarity(vecs[0], b) for b in vecs[1:]]
     return sum(sims) / len(sims)

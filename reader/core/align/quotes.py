@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from reader.core.align.features import fold_name, raw_features, similarity
 from reader.core.model import Article, QuoteOccurrence, QuoteVariant
@@ -57,12 +57,13 @@ def _outside_quotes(text: str) -> str:
     return QUOTE_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _speaker(bare: str, mentions: list[tuple[int, str, int]], last_person: str | None) -> str | None:
+def _speaker(bare: str, mentions: list[tuple[int, str, int]],
+             last_person: Callable[[], str | None]) -> str | None:
     """Who speaks in a sentence: a named speaker, or the person a pronoun refers back to."""
     pronoun = PRONOUN_RE.search(bare)
     if pronoun is not None:
         before = [k for off, k, _ in mentions if off < pronoun.start()]
-        return before[-1] if before else last_person
+        return before[-1] if before else last_person()
     speech = [k for _, k, kind in mentions if kind < 2]
     if speech:
         return speech[0]
@@ -72,18 +73,26 @@ def _speaker(bare: str, mentions: list[tuple[int, str, int]], last_person: str |
 def extract_quotes(article: Article) -> list[QuoteOccurrence]:
     """Quotations of at least a few words in an article, each with its speaker if found."""
     out: list[QuoteOccurrence] = []
-    last_person: str | None = None
     for i, sentence in enumerate(article.sentences):
+        if '"' not in sentence and "“" not in sentence and "«" not in sentence:
+            continue  # most sentences quote no one: skip the costly speaker search
+        quotes = [next(g for g in m.groups() if g) for m in QUOTE_RE.finditer(sentence)]
+        quotes = [q.strip() for q in quotes if len(q.split()) >= MIN_QUOTE_WORDS]
+        if not quotes:
+            continue
         bare = _outside_quotes(sentence)
-        mentions = _mentions(bare)
-        quotes = [(m.start(), next(g for g in m.groups() if g)) for m in QUOTE_RE.finditer(sentence)]
-        speaker = _speaker(bare, mentions, last_person) if quotes else None
-        for _, quote in quotes:
-            if len(quote.split()) >= MIN_QUOTE_WORDS:
-                out.append(QuoteOccurrence(article.id, i, quote.strip(), speaker))
-        if mentions:
-            last_person = mentions[-1][1]
+        speaker = _speaker(bare, _mentions(bare), lambda: _last_person(article, i))
+        out += [QuoteOccurrence(article.id, i, q, speaker) for q in quotes]
     return out
+
+
+def _last_person(article: Article, i: int, reach: int = 3) -> str | None:
+    """The person last mentioned in the few sentences before sentence i ("he" refers back)."""
+    for k in range(i - 1, max(-1, i - 1 - reach), -1):
+        mentions = _mentions(_outside_quotes(article.sentences[k]))
+        if mentions:
+            return mentions[-1][1]
+    return None
 
 
 def _norm(quote: str) -> str:
@@ -112,8 +121,17 @@ def quote_variants(articles: Sequence[Article]) -> tuple[QuoteVariant, ...]:
     occs = [q for a in articles for q in extract_quotes(a)]
     if len(occs) < 2:
         return ()
-    vecs = [raw_features(q.quote) for q in occs]
-    parent = list(range(len(occs)))
+    # Identical wordings (with the same speaker) are compared once: copies are common.
+    keys: dict[tuple[str, str | None], int] = {}
+    uniq: list[list[QuoteOccurrence]] = []
+    for q in occs:
+        k = (_norm(q.quote), fold_name(q.speaker) if q.speaker else None)
+        if k not in keys:
+            keys[k] = len(uniq)
+            uniq.append([])
+        uniq[keys[k]].append(q)
+    vecs = [raw_features(group[0].quote) for group in uniq]
+    parent = list(range(len(uniq)))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -123,30 +141,29 @@ def quote_variants(articles: Sequence[Article]) -> tuple[QuoteVariant, ...]:
 
     best: dict[tuple[int, int], float] = {}
     for a, b in _candidates(vecs):
-        qa, qb = occs[a], occs[b]
-        if qa.article_id == qb.article_id:
-            continue
-        ka = fold_name(qa.speaker) if qa.speaker else None
-        kb = fold_name(qb.speaker) if qb.speaker else None
-        if ka and kb and ka != kb:
+        sa, sb = uniq[a][0].speaker, uniq[b][0].speaker
+        if sa and sb and fold_name(sa) != fold_name(sb):
             continue  # one remark has one speaker
+        if {q.article_id for q in uniq[a]} == {q.article_id for q in uniq[b]} == {uniq[a][0].article_id}:
+            continue  # two remarks of one version are not variants of each other
         s = similarity(vecs[a], vecs[b])
         if s >= LINK_CUTOFF:
             parent[find(a)] = find(b)
             best[(a, b)] = s
     groups: dict[int, list[int]] = {}
-    for k in range(len(occs)):
+    for k in range(len(uniq)):
         groups.setdefault(find(k), []).append(k)
     out = []
     for members in groups.values():
-        if len(members) < 2 or len({_norm(occs[k].quote) for k in members}) < 2:
-            continue
-        if len({occs[k].article_id for k in members}) < 2:
+        if len(members) < 2:
+            continue  # one wording: not a variant
+        found = [q for k in members for q in uniq[k]]
+        if len({q.article_id for q in found}) < 2:
             continue
         sims = [s for (a, b), s in best.items() if a in members and b in members]
-        speakers = [occs[k].speaker for k in members if occs[k].speaker]
+        speakers = [q.speaker for q in found if q.speaker]
         speaker = max(set(speakers), key=lambda s: (speakers.count(s), s)) if speakers else None
-        ordered = sorted((occs[k] for k in members), key=lambda q: (q.article_id, q.sentence))
+        ordered = sorted(found, key=lambda q: (q.article_id, q.sentence, q.quote))
         out.append(QuoteVariant(speaker, tuple(ordered), min(sims) if sims else 0.0))
     out.sort(key=lambda v: (v.occurrences[0].article_id, v.occurrences[0].sentence))
     return tuple(out)

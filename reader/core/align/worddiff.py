@@ -13,6 +13,7 @@ DELETE/INSERT pair with `minor=True`, so nothing of either text is lost.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from diff_match_patch import diff_match_patch
@@ -37,16 +38,23 @@ def tokenize(text: str) -> list[str]:
 
 def token_key(tok: str, settings: AnalysisSettings) -> str:
     """What a token is compared as, under the settings."""
+    return _token_key(tok, settings.ignore_case, settings.ignore_punctuation,
+                      settings.normalize_quotes, settings.name_variants)
+
+
+@lru_cache(maxsize=131072)
+def _token_key(tok: str, ignore_case: bool, ignore_punctuation: bool, normalize_quotes: bool,
+               name_variants: bool) -> str:
     if tok.isspace():
         return " "
     if not tok[0].isalnum():
-        if settings.ignore_punctuation:
+        if ignore_punctuation:
             return "<p>"
-        return tok.translate(_QUOTES) if settings.normalize_quotes else tok
-    if settings.name_variants and len(tok) > 4 and (tok[0].isupper() or settings.ignore_case):
+        return tok.translate(_QUOTES) if normalize_quotes else tok
+    if name_variants and len(tok) > 4 and (tok[0].isupper() or ignore_case):
         # Case-sensitive comparison still folds only names (capitalised words).
-        return "N:" + (fold_name(tok) if settings.ignore_case else tok[0] + fold_name(tok)[1:])
-    return tok.lower() if settings.ignore_case else tok
+        return "N:" + (fold_name(tok) if ignore_case else tok[0] + fold_name(tok)[1:])
+    return tok.lower() if ignore_case else tok
 
 
 def _is_minor(text: str, settings: AnalysisSettings) -> bool:
@@ -67,10 +75,13 @@ def word_diff(reference: str, member: str, settings: AnalysisSettings) -> tuple[
     ref_toks, mem_toks = tokenize(reference), tokenize(member)
     codes: dict[str, str] = {}
 
+    flags = (settings.ignore_case, settings.ignore_punctuation, settings.normalize_quotes,
+             settings.name_variants)
+
     def encode(toks: Sequence[str]) -> str:
         out = []
         for tok in toks:
-            key = token_key(tok, settings)
+            key = _token_key(tok, *flags)
             ch = codes.get(key)
             if ch is None:
                 n = len(codes)
