@@ -25,6 +25,12 @@ def _story_dict(story: Story) -> dict[str, Any]:
                 "diffs": {
                     aid: [[op.op, op.text] for op in ops] for aid, ops in p.diffs.items()
                 },
+                # Indices into diffs[aid] of ops that differ only in ways the settings
+                # ignore (case, quote style, punctuation, name spelling): show as equal.
+                "minor": {
+                    aid: [i for i, op in enumerate(ops) if op.minor]
+                    for aid, ops in p.diffs.items() if any(op.minor for op in ops)
+                },
             }
             for p in story.passages
         ],
