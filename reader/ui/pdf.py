@@ -7,7 +7,9 @@ QPdfWriter and a footer (story title, "Page n of N") is painted under it.
 from __future__ import annotations
 
 import atexit
+import ctypes
 import os
+import sys
 from datetime import datetime
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
@@ -56,8 +58,37 @@ def _ensure_app() -> None:
 def _drop_app() -> None:
     global _app
     if _app is not None:
-        _app.shutdown() if hasattr(_app, "shutdown") else None
+        if hasattr(_app, "shutdown"):  # PySide6 >= 6.6: release Qt before Python finalises
+            _app.shutdown()
         _app = None
+
+
+def _void_calls_leak_none() -> bool:
+    """True when this PySide6 build drops a reference to None on every void method call.
+
+    PySide6 6.12.0 on Python 3.11 does (None is not immortal before 3.12): a long PDF makes
+    thousands of such calls, and the interpreter then aborts with "deallocating None".
+    """
+    probe = QRectF()
+    before = sys.getrefcount(None)
+    for _ in range(20):
+        probe.setWidth(1.0)
+    return sys.getrefcount(None) < before - 10
+
+
+_LEAKS_NONE: bool | None = None
+
+
+def _give_back_none(before: int) -> None:
+    """Return to None the references a buggy PySide6 build took since `before` was counted."""
+    global _LEAKS_NONE
+    if _LEAKS_NONE is None:
+        _LEAKS_NONE = _void_calls_leak_none()
+    lost = before - sys.getrefcount(None)
+    if _LEAKS_NONE and lost > 0:
+        none = ctypes.py_object(None)
+        for _ in range(lost):
+            ctypes.pythonapi.Py_IncRef(none)
 
 
 def _page_size_id(name: str | None) -> QPageSize.PageSizeId:
@@ -74,6 +105,15 @@ def write_pdf(doc: Document, *, page_size: str | None = None,
     if page_size is None and doc.settings is not None:
         page_size = doc.settings.page_size
     html = render_html(doc, generated_at=generated_at, flavor="qt")
+    before = sys.getrefcount(None)
+    try:
+        return _render_pdf(html, doc, page_size)
+    finally:
+        _give_back_none(before)
+
+
+def _render_pdf(html: str, doc: Document, page_size: str | None) -> bytes:
+    """Lay out the Qt-flavoured HTML and paint it page by page with a footer."""
     title = doc.stories[0].title if len(doc.stories) == 1 else f"{len(doc.stories)} stories"
 
     data = QByteArray()
