@@ -1,0 +1,149 @@
+"""Segmentation rules: multi-article pages, wire digests, and articles that must stay whole."""
+
+from __future__ import annotations
+
+from reader.core.ingest import articles_from_text
+
+ARTICLE_A = """Flooding forces thousands from homes in northern Italy
+
+Updated 12 May 2024
+Share
+
+Flooding forces thousands from homes in northern Italy
+
+MILAN: Heavy rain has forced more than 4,000 people from their homes in northern Italy, officials said on Sunday.
+Rivers burst their banks in three provinces overnight.
+Regional governor Marco Bianchi said the army had been called in to help.
+Bianchi said the damage would run into hundreds of millions of euros.
+"""
+
+ARTICLE_B = """Tech giant unveils cheaper electric car
+
+Updated 3 min ago
+Follow
+
+Tech giant unveils cheaper electric car
+
+SEOUL: A South Korean technology group unveiled a cheaper electric car on Monday, hoping to win buyers in Europe.
+The company said the car would cost under 25,000 euros.
+Analysts said the price could unsettle rivals.
+"""
+
+DIGEST = """Heavy rain has forced more than 4,000 people from their homes in northern Italy, officials said Sunday. Rivers burst their banks in three provinces overnight. Regional governor Marco Bianchi said the army had been called in to help.
+
+South Korean carmaker Hyundai unveiled a cheaper electric car on Monday, hoping to win buyers in Europe. The company said the car would cost under 25,000 euros. Analysts said the price could unsettle rivals in the segment.
+
+Brazilian President Luiz Inacio Lula da Silva will visit China next month to sign trade deals, his office said Tuesday. The trip follows a year of record soybean exports. Officials expect agreements on rail and energy.
+
+The World Health Organization has declared the end of a cholera outbreak in southern Malawi after no new cases for six weeks. The outbreak killed more than 200 people. Health workers vaccinated nearly a million residents.
+"""
+
+DRIFTING = """Rain and politics dominate a tense week in Rome
+
+Heavy rain has forced more than 4,000 people from their homes in northern Italy, officials said on Sunday. Rivers burst their banks in three provinces overnight.
+
+The government has promised emergency funds. Prime Minister Giorgia Meloni said 200 million euros would be released this week.
+
+Meloni also faces a row over judicial reform. Opposition leaders accused her of weakening the courts.
+
+She rejected the criticism in a television interview. "We are doing what voters asked," she said.
+
+Meanwhile, the rain is expected to ease by Wednesday. Forecasters warned of landslides in the Alps.
+
+Economists said the floods could shave a tenth of a point off growth. The central bank has not commented.
+"""
+
+
+def test_two_articles_each_with_a_headline_block() -> None:
+    arts = articles_from_text(ARTICLE_A + "\n\n" + ARTICLE_B, "page.txt")
+    assert [a.title for a in arts] == ["Flooding forces thousands from homes in northern Italy",
+                                       "Tech giant unveils cheaper electric car"]
+    assert arts[0].sentences[0].startswith("Heavy rain")
+    assert arts[0].sentences[-1].startswith("Bianchi said")
+    assert arts[1].sentences[0].startswith("A South Korean technology group")
+    assert [a.part for a in arts] == [0, 1]
+    assert arts[0].date == "2024-05-12"
+
+
+def test_headline_repeated_without_stamps_starts_an_article() -> None:
+    page = ("Flood waters rise\n\nFlood waters rise\n\nThe river rose two metres overnight. "
+            "Villages were evacuated.\nThe mayor said help was coming.\n\n"
+            "Carmaker cuts prices\n\nCarmaker cuts prices\n\nThe company cut prices by a fifth. "
+            "Dealers welcomed it.\nRivals are expected to follow.")
+    arts = articles_from_text(page, "page.txt")
+    assert [a.title for a in arts] == ["Flood waters rise", "Carmaker cuts prices"]
+    assert len(arts[1].sentences) == 3
+
+
+def test_wire_digest_with_blank_lines_splits_every_lede() -> None:
+    arts = articles_from_text(DIGEST, "digest.txt")
+    assert len(arts) == 4
+    assert [a.sentences[0].split()[0] for a in arts] == ["Heavy", "South", "Brazilian", "The"]
+    assert all(len(a.sentences) == 3 for a in arts)
+    # Short titles come from each item's first sentence.
+    assert arts[0].title == "Heavy rain has forced more than 4,000 people from their homes in\u2026"
+    assert arts[2].title == ("Brazilian President Luiz Inacio Lula da Silva will visit China next"
+                             " month\u2026")
+
+
+def test_wire_digest_one_item_per_line() -> None:
+    arts = articles_from_text(DIGEST.replace("\n\n", "\n"), "digest.txt")
+    assert len(arts) == 4
+
+
+def test_digest_item_with_a_continuation_paragraph_keeps_it() -> None:
+    text = DIGEST.replace(
+        "Health workers vaccinated nearly a million residents.",
+        "Health workers vaccinated nearly a million residents.\n\nIt said the risk of a new "
+        "outbreak remained high during the rainy season, when wells are often contaminated.")
+    arts = articles_from_text(text, "digest.txt")
+    assert len(arts) == 4
+    assert arts[-1].sentences[-1].startswith("It said the risk")
+    assert arts[-1].paragraphs[-1] == 1
+
+
+def test_ordinary_article_drifting_between_topics_stays_whole() -> None:
+    arts = articles_from_text(DRIFTING, "rome.txt")
+    assert len(arts) == 1
+    assert arts[0].title == "Rain and politics dominate a tense week in Rome"
+    assert len(arts[0].sentences) == 12
+
+
+def test_ordinary_article_without_headline_stays_whole() -> None:
+    body = DRIFTING.split("\n", 2)[2]
+    assert len(articles_from_text(body, "rome.txt")) == 1
+
+
+def test_crossheads_do_not_split_an_article() -> None:
+    text = DRIFTING.replace("Meloni also faces", "Court reform row\n\nMeloni also faces")
+    (art,) = articles_from_text(text, "rome.txt")
+    assert "Court reform row" not in " ".join(art.sentences)
+
+
+def test_sentence_headline_first_line() -> None:
+    text = ("Western forces in Ukraine could be legitimate targets, according to a warning.\n"
+            "Tensions escalated as world powers announced plans for guarantees. The Kremlin "
+            "warned that any troops would be targets.\nThe coalition met in Paris.")
+    (art,) = articles_from_text(text, "warn.txt")
+    assert art.title == text.split("\n")[0]
+    assert art.sentences[0].startswith("Tensions escalated")
+
+
+def test_short_lede_is_not_mistaken_for_a_headline() -> None:
+    text = ("The central bank raised rates on Tuesday.\nOfficials said inflation was stubborn. "
+            "Markets fell.\nThe currency rose.")
+    (art,) = articles_from_text(text, "bank.txt")
+    assert art.sentences[0] == "The central bank raised rates on Tuesday."
+
+
+def test_markdown_top_level_headings_separate_articles(tmp_path) -> None:
+    from reader.core.ingest import ingest_paths
+
+    md = tmp_path / "two.md"
+    md.write_text("# Flood waters rise\n\nThe river rose two metres overnight. Villages were "
+                  "evacuated.\n\nThe mayor said help was coming.\n\n## Aid\n\nAid arrived on "
+                  "Monday.\n\n# Carmaker cuts prices\n\nThe company cut prices by a fifth. "
+                  "Dealers welcomed it.\n", encoding="utf-8")
+    arts = ingest_paths([str(md)]).articles
+    assert [a.title for a in arts] == ["Flood waters rise", "Carmaker cuts prices"]
+    assert "Aid" not in arts[0].sentences
