@@ -131,14 +131,14 @@ class _Writer:
         self.w("<h3>Versions</h3>\n")
         self.table_open("versions")
         self.w('<thead><tr><th scope="col">Outlet</th><th scope="col">Title</th>'
-               '<th scope="col">Date</th><th scope="col">Words</th>'
+               '<th scope="col" class="nw">Date</th><th scope="col">Words</th>'
                '<th scope="col">Unique</th><th scope="col">Source</th></tr></thead><tbody>\n')
         for v in s.versions:
             a = v.article
             # The URL is shown as text, never as a link: the report makes no request.
             where = a.url or a.source
             self.w(f'<tr><th scope="row">{_e(v.label)}</th><td>{_e(a.title)}</td>'
-                   f"<td>{_e(a.date or '—')}</td><td class=\"num\">{v.words}</td>"
+                   f"<td class=\"nw\">{_e(a.date or '—')}</td><td class=\"num\">{v.words}</td>"
                    f'<td class="num">{percent(v.share_unique)}</td>'
                    f'<td class="src">{_e(where)}</td></tr>\n')
         self.w("</tbody></table>\n",
@@ -151,7 +151,7 @@ class _Writer:
                "passages either of them has.</p>\n")
         self.table_open("matrix", full=False)
         ids = [v.article.id for v in s.versions]
-        self.w('<thead><tr><td></td>', *(f'<th scope="col">{_e(v.label)}</th>'
+        self.w('<thead><tr><td class="corner"></td>', *(f'<th scope="col">{_e(v.label)}</th>'
                                          for v in s.versions), "</tr></thead><tbody>\n")
         for v in s.versions:
             self.w(f'<tr><th scope="row">{_e(v.label)}</th>')
@@ -170,8 +170,8 @@ class _Writer:
         self.table_open("coverage")
         # Qt sizes columns by content; keep the marker columns narrow so excerpts fit a line.
         narrow = ' width="8%"' if self.qt else ""
-        self.w('<thead><tr><th scope="col">#</th><th scope="col">Passage</th>',
-               *(f'<th scope="col"{narrow}>{_e(v.label)}</th>' for v in s.versions),
+        self.w('<thead><tr><th scope="col" class="n">#</th><th scope="col">Passage</th>',
+               *(f'<th scope="col" class="v"{narrow}>{_e(v.label)}</th>' for v in s.versions),
                "</tr></thead><tbody>\n")
         for p in s.passages:
             self.w(f'<tr><td class="num">{p.number}</td><td class="ex">{_e(excerpt(p.excerpt, 64))}</td>')
