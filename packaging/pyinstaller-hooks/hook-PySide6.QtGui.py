@@ -11,8 +11,9 @@ from PyInstaller.utils.hooks.qt import add_qt6_dependencies
 
 # group -> plugin names kept (None: the whole group). Groups not listed are dropped.
 PLUGIN_KEEP = {
-    # xcb (X11), wayland, offscreen (headless screenshots, tests), minimal (diagnostics)
-    "platforms": {"qxcb", "qwayland", "qoffscreen", "qminimal"},
+    # xcb (X11), wayland, offscreen (headless screenshots, tests), minimal (diagnostics);
+    # qwindows/qcocoa so the same spec builds on Windows and macOS.
+    "platforms": {"qxcb", "qwayland", "qoffscreen", "qminimal", "qwindows", "qcocoa"},
     # The desktop portal gives native file dialogs on GNOME/KDE/Flatpak without GTK itself.
     "platformthemes": {"qxdgdesktopportal"},
     "platforminputcontexts": None,  # compose keys and IBus (accents, CJK input)
