@@ -21,6 +21,12 @@ class LibraryGateway:
 
     def __init__(self, library: Library) -> None:
         self.library = library
+        self.closed = False
+
+    def close(self) -> None:
+        """Close the library; late view requests (a pending fetchMore) then get nothing."""
+        self.closed = True
+        self.library.close()
 
     @property
     def path(self) -> pathlib.Path:
@@ -31,6 +37,8 @@ class LibraryGateway:
     def story_page(self, limit: int, offset: int, sort: str, descending: bool,
                    query: str | None):
         """One page of story rows, newest first, optionally filtered by a full-text query."""
+        if self.closed:
+            return []
         rows = self.library.stories(limit=limit, offset=offset, search=query)
         if query is not None and not rows and offset == 0:
             return []
@@ -38,6 +46,8 @@ class LibraryGateway:
 
     def versions(self, story_row) -> list[VersionRow]:
         """The versions under a story row, with their read/star flags."""
+        if self.closed:
+            return []
         out = []
         for aid in story_row.article_ids:
             try:
@@ -94,13 +104,18 @@ class LibraryGateway:
         return self.library.rename_outlet(old, new)
 
 
+def import_paths_into(library_path, paths, strictness, *, progress, cancel):
+    """Import paths on a connection of this process's own; returns the ImportSummary."""
+    with Library.open(library_path) as lib:
+        return lib.import_paths(list(paths), strictness=strictness, progress=progress,
+                                cancel=cancel)
+
+
 def import_task(library_path: pathlib.Path, paths: Sequence[str], strictness: float):
-    """Task body: import paths on the worker's own connection; returns the ImportSummary."""
-    def run(progress, cancel):
-        with Library.open(library_path) as lib:
-            return lib.import_paths(list(paths), strictness=strictness, progress=progress,
-                                    cancel=cancel)
-    return run
+    """Task body: import paths in a child process (no GIL contention with the UI thread)."""
+    from reader.ui.tasks import in_process
+
+    return in_process(import_paths_into, str(library_path), list(paths), strictness)
 
 
 def import_text_task(library_path: pathlib.Path, text: str, source: str, strictness: float):

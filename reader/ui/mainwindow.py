@@ -142,18 +142,17 @@ class MainWindow(QMainWindow):
         return self.browser.select_story(story_id)
 
     def select_first_multi_version(self) -> bool:
-        """Select the first story with two or more versions (loading pages as needed)."""
+        """Select a multi-version story: the one with most versions on the first loaded page
+        (ties: the first listed), so screenshots show a real comparison."""
         model = self.story_model
-        row = 0
-        while True:
-            while row >= model.rowCount() and model.canFetchMore(QModelIndex()):
-                model.fetchMore(QModelIndex())
-            if row >= model.rowCount():
-                return False
-            story = model.story_row(model.index(row, 0))
-            if len(story.article_ids) > 1:
-                return self.select_story(story.id)
-            row += 1
+        if not model.rowCount() and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        rows = [model.story_row(model.index(r, 0)) for r in range(model.rowCount())]
+        multi = [r for r in rows if len(r.article_ids) > 1]
+        if not multi:
+            return False
+        best = max(multi, key=lambda r: len(r.article_ids))  # max keeps the first of ties
+        return self.select_story(best.id)
 
     def reload(self) -> None:
         """Refresh the list and the shown story from the library (after edits, imports)."""
@@ -287,4 +286,5 @@ class MainWindow(QMainWindow):
         qs.setValue("window/state", self.saveState())
         self.settings.sync()
         self.runner.shutdown()
+        self.settings.view = self.comparison.current_view()
         super().closeEvent(event)

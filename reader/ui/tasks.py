@@ -145,3 +145,59 @@ class TaskRunner(QObject):
         if channel is not None:
             del self._current[channel]
             self.failed.emit(channel, message)
+
+
+def _child_main(fn, args, messages, cancel_event) -> None:
+    """Child process body: run fn(*args, progress=, cancel=), send progress and the result."""
+    last = [0.0]
+
+    def progress(done: int, total: int, label: str) -> None:
+        now = time.monotonic()
+        if done >= total or done == 1 or now - last[0] >= PROGRESS_INTERVAL_S:
+            last[0] = now
+            messages.put(("progress", (done, total, label)))
+
+    try:
+        result = fn(*args, progress=progress, cancel=cancel_event.is_set)
+    except BaseException as exc:  # reported to the parent as a task failure
+        messages.put(("error", "".join(traceback.format_exception_only(type(exc), exc)).strip()))
+    else:
+        messages.put(("done", result))
+
+
+def in_process(fn: Callable[..., Any], *args: Any) -> TaskFn:
+    """A task that runs top-level fn(*args, progress=, cancel=) in a child process.
+
+    For long CPU-bound work (importing thousands of files): in a thread it would compete with
+    the UI thread for the GIL and stall repaints; in a process it cannot. The pool thread only
+    relays messages. fn, args and the result must be picklable.
+    """
+    import multiprocessing
+    import queue
+
+    def task(progress, cancel):
+        ctx = multiprocessing.get_context("spawn")  # fork() of a process running Qt is unsafe
+        messages, stop = ctx.Queue(), ctx.Event()
+        child = ctx.Process(target=_child_main, args=(fn, args, messages, stop), daemon=True)
+        child.start()
+        try:
+            while True:
+                if cancel():
+                    stop.set()
+                try:
+                    kind, payload = messages.get(timeout=0.05)
+                except queue.Empty:
+                    if not child.is_alive():
+                        raise RuntimeError(f"worker process exited ({child.exitcode})") from None
+                    continue
+                if kind == "progress":
+                    progress(*payload)
+                elif kind == "done":
+                    return payload
+                else:
+                    raise RuntimeError(payload)
+        finally:
+            child.join(5)
+            if child.is_alive():
+                child.terminate()
+    return task

@@ -46,7 +46,7 @@ def make_window(qtbot, library_path, ui_settings):
     yield make
     for window in made:
         window.runner.shutdown()
-        window.gateway.library.close()
+        window.gateway.close()
 
 
 @pytest.fixture

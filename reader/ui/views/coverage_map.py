@@ -136,7 +136,7 @@ class CoverageCanvas(QWidget):
                 painter.fillRect(box, QBrush(QColor(pal.base), Qt.BrushStyle.Dense6Pattern))
             painter.setPen(QColor(pal.text))
             painter.drawText(x + 20, 20, label)
-            x += 34 + metrics.horizontalAdvance(label)
+            x += 28 + metrics.horizontalAdvance(label)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         hit = self.cell_at(event.position().toPoint())

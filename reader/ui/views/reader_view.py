@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSplitter, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter,
+                               QTextBrowser, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
 from reader.ui.models.rendering import StoryView
@@ -37,10 +37,14 @@ class ReaderView(QWidget):
         top.addWidget(QLabel("Version:"))
         self.version_box = QComboBox()
         self.version_box.currentIndexChanged.connect(self._render)
+        self.version_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.version_box.setMinimumContentsLength(16)
         top.addWidget(self.version_box, 1)
         self.legend = QLabel()
         self.legend.setObjectName("legend")
-        top.addWidget(self.legend, 2)
+        self.legend.setWordWrap(True)  # never let the legend widen the whole window
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.anchorClicked.connect(self._on_anchor)
@@ -55,6 +59,7 @@ class ReaderView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.legend)
         layout.addWidget(split, 1)
 
     def set_palette(self, palette: DiffPalette) -> None:

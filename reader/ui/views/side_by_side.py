@@ -23,6 +23,8 @@ class DiffDelegate(QStyledItemDelegate):
         self.palette: DiffPalette = LIGHT
         self._doc = QTextDocument()  # reused: building one per paint is the slow part
         self._doc.setDocumentMargin(0)
+        self._measure = QTextDocument()  # plain-text twin of _doc, for row heights
+        self._measure.setDocumentMargin(0)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
@@ -65,19 +67,20 @@ class DiffDelegate(QStyledItemDelegate):
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
         painter.restore()
 
-    def height_for(self, text: str | None, width: int, metrics: QFontMetrics) -> int:
-        """Cell height for a text at a column width (word-wrapped font metrics: cheap)."""
+    def height_for(self, text: str | None, width: int, font) -> int:
+        """Cell height for a text at a column width, laid out exactly as paint() does."""
+        metrics = QFontMetrics(font)
         if text is None:
             return metrics.height() + 2 * PAD + 4
-        box = metrics.boundingRect(QRect(0, 0, max(10, width - 2 * PAD), 1_000_000),
-                                   Qt.TextFlag.TextWordWrap, text)
-        # One spare line: rich text can wrap a word earlier than plain metrics predict.
-        return box.height() + metrics.lineSpacing() // 2 + 2 * PAD
+        doc = self._measure
+        doc.setDefaultFont(font)
+        doc.setTextWidth(max(10, width - 2 * PAD))
+        doc.setPlainText(text)
+        return int(doc.size().height()) + 2 * PAD + 1
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        metrics = QFontMetrics(option.font)
         return QSize(option.rect.width(), self.height_for(index.data(MeasureRole),
-                                                          option.rect.width(), metrics))
+                                                          option.rect.width(), option.font))
 
 
 class SideBySideView(QTableView):
@@ -132,6 +135,8 @@ class SideBySideView(QTableView):
         self._height_cache.clear()
         self.fit_columns()
         self.update_row_heights()
+        self.horizontalScrollBar().setValue(0)  # a new story starts at its first version
+        self.verticalScrollBar().setValue(0)
 
     def fit_columns(self) -> None:
         """Share the width between versions; past ~4 versions, scroll horizontally."""
@@ -159,7 +164,8 @@ class SideBySideView(QTableView):
     def update_row_heights(self) -> None:
         """Set each row to its tallest cell (cached per row, column and width)."""
         model, header = self._model, self.horizontalHeader()
-        metrics = QFontMetrics(self.font())
+        font = self.font()
+        metrics = QFontMetrics(font)
         vheader = self.verticalHeader()
         for row in range(model.rowCount()):
             tallest = 0
@@ -171,7 +177,7 @@ class SideBySideView(QTableView):
                 h = self._height_cache.get(key)
                 if h is None:
                     text = model.data(model.index(row, col), MeasureRole)
-                    h = self._height_cache[key] = self._delegate.height_for(text, width, metrics)
+                    h = self._height_cache[key] = self._delegate.height_for(text, width, font)
                 tallest = max(tallest, h)
             vheader.resizeSection(row, max(tallest, metrics.height() + 2 * PAD))
 

@@ -45,7 +45,7 @@ class StoryBrowser(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_VERSIONS, 34), (COL_OUTLETS, 120), (COL_DATE, 84),
+        for col, width in ((COL_VERSIONS, 34), (COL_OUTLETS, 96), (COL_DATE, 80),
                            (COL_STAR, 26)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
