@@ -67,6 +67,12 @@ check screenshot "$app" gui seeds --screenshot shot.png
 nonempty shot.png || failed=1
 [ -s shot.png ] && cp shot.png "${SMOKE_SCREENSHOT:-/dev/null}" 2>/dev/null
 
+# Lean: Qt modules Parallax does not use must not be in the bundle.
+unwanted="$(find "$bundle" \( -name 'libQt6Network*' -o -name 'libQt6Qml*' -o -name 'libQt6Quick*' \
+  -o -name 'libQt6WebEngine*' -o -name 'libQt6Multimedia*' -o -name 'libQt63D*' -o -name 'libgtk-3*' \
+  -o -path '*/Qt/translations/*' \) | head -5)"
+if [ -z "$unwanted" ]; then echo "ok    lean"; else echo "FAIL  lean: $unwanted"; failed=1; fi
+
 echo "bundle: $(du -sh "$bundle" | cut -f1), $(find "$bundle" -type f | wc -l) files"
 [ $failed -eq 0 ] && echo "smoke-test: all checks passed" || echo "smoke-test: FAILED" >&2
 exit $failed

@@ -1,4 +1,4 @@
-"""PyInstaller hook override for PySide6.QtGui: the stock hook, minus Qt plugins Parallax never uses.
+"""PyInstaller hook override for PySide6.QtGui: the stock hook minus Qt plugins we never use.
 
 Filtering here, before PyInstaller's dependency analysis, matters: dropping a plugin later in
 the spec would still ship the system libraries it pulled in (the GTK 3 theme alone drags in
