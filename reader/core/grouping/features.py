@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from reader.core.model import Article
@@ -10,15 +11,13 @@ from reader.core.model import Article
 # Sentences of the body read for features: later paragraphs drift to background and other
 # events, and reading them costs time on long articles.
 MAX_BODY_SENTENCES = 30
-MAX_BODY_WORDS = 700
+MAX_BODY_CHARS = 2000
 LEDE_SENTENCES = 2
-# Whole runs of capitalised words ("PARIS Russian President Vladimir Putin") as one feature:
-# brittle across outlets, so off; single names already carry the evidence.
-ENTITY_PHRASES = False
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*%?")
 _QUOTE = re.compile(r"[\"“”«»]([^\"“”«»]{4,240})[\"“”«»]")
 _NUMBER = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"(\d[\d,.]*%?)\s+([^\W\d_][\w'’\-]*)")
 _DOUBLE = re.compile(r"(.)\1+")
 
 STOPWORDS = frozenset(
@@ -99,107 +98,71 @@ def _number_key(token: str) -> str:
     return token.rstrip(".,").replace(",", "")
 
 
-def _zone_features(
-    text: str,
-    counts: dict[str, int],
-    surface: dict[str, str],
-    lede: set[str] | None,
-) -> int:
-    """Add the features of one sentence to counts (and lede); return its word count."""
-    tokens = _WORD.findall(text)
-    prev_key = None
+# Token -> feature key ("w:…", "n:…") or "" for a word that carries no event information.
+_token_keys: dict[str, str] = {}
+
+
+def token_key(tok: str) -> str:
+    """Feature key of one token (cached): stopwords give ""."""
+    key = _token_keys.get(tok)
+    if key is not None:
+        return key
+    low = tok.lower()
+    if _NUMBER.match(tok):
+        num = _number_key(tok)
+        key = "n:" + num if num else ""
+    elif low in ORDINALS:
+        key = "n:" + ORDINALS[low]
+    elif low in STOPWORDS or len(low) < 2:
+        key = ""
+    else:
+        key = "w:" + word_key(tok)
+    if len(_token_keys) < 1_000_000:
+        _token_keys[tok] = key
+    return key
+
+
+def _lede_features(text: str, counts: dict[str, int], surface: dict[str, str],
+                   lede: set[str]) -> None:
+    """Keys of the lede zone, plus its word pairs ("legitimate targets", "eighth region")."""
+    prev = ""
     prev_tok = ""
-    cap_run: list[str] = []
-    cap_surface: list[str] = []
-    n = len(tokens)
-
-    def flush_entity() -> None:
-        if ENTITY_PHRASES and len(cap_run) >= 2:
-            key = "e:" + " ".join(cap_run)
-            counts[key] = counts.get(key, 0) + 1
-            surface.setdefault(key, " ".join(cap_surface))
-            if lede is not None:
-                lede.add(key)
-        cap_run.clear()
-        cap_surface.clear()
-
-    for i, tok in enumerate(tokens):
-        if _NUMBER.match(tok):
-            flush_entity()
-            num = _number_key(tok)
-            if not num:
-                continue
-            key = "n:" + num
-            counts[key] = counts.get(key, 0) + 1
-            surface.setdefault(key, tok.rstrip(".,"))
-            if i + 1 < n and not _NUMBER.match(tokens[i + 1]):
-                nxt = tokens[i + 1]
-                if nxt.lower() not in STOPWORDS:
-                    key2 = "n:" + num + " " + word_key(nxt)
-                    counts[key2] = counts.get(key2, 0) + 1
-                    surface.setdefault(key2, tok.rstrip(".,") + " " + nxt)
-                    if lede is not None:
-                        lede.add(key2)
-            if lede is not None:
-                lede.add(key)
-            prev_key = None
+    for tok in _WORD.findall(text):
+        key = _token_keys.get(tok)
+        if key is None:
+            key = token_key(tok)
+        if not key:
+            prev = ""
             continue
-        low = tok.lower()
-        if low in ORDINALS:
-            flush_entity()
-            key = "n:" + ORDINALS[low]
-            counts[key] = counts.get(key, 0) + 1
-            surface.setdefault(key, tok)
-            if lede is not None:
-                lede.add(key)
-            prev_key = None
-            continue
-        if low in STOPWORDS or len(low) < 2:
-            flush_entity()
-            prev_key = None
-            continue
-        key = word_key(tok)
-        wkey = "w:" + key
-        capital = tok[0].isupper()
-        # A capitalised word inside a sentence is a name: count it twice so names weigh more.
-        bonus = 1 if capital and i > 0 else 0
-        counts[wkey] = counts.get(wkey, 0) + 1 + bonus
-        if wkey not in surface:
-            surface[wkey] = tok[:-2] if tok.endswith(("'s", "’s")) else tok
-        if capital:
-            cap_run.append(key)
-            cap_surface.append(surface[wkey])
+        lede.add(key)
+        if key[0] == "w" and prev:
+            bkey = "b:" + prev + " " + key[2:]
+            counts[bkey] = counts.get(bkey, 0) + 1
+            if bkey not in surface:
+                surface[bkey] = prev_tok + " " + tok
+            lede.add(bkey)
+            prev, prev_tok = key[2:], tok
+        elif key[0] == "w":
+            prev, prev_tok = key[2:], tok
         else:
-            flush_entity()
-        if lede is not None:
-            lede.add(wkey)
-            # Word pairs of the lede name the event ("legitimate targets", "eighth region").
-            if prev_key is not None:
-                bkey = "b:" + prev_key + " " + key
-                counts[bkey] = counts.get(bkey, 0) + 1
-                surface.setdefault(bkey, prev_tok + " " + tok)
-                lede.add(bkey)
-        prev_key, prev_tok = key, tok
-    flush_entity()
-    return n
+            prev = ""
 
 
 def _quote_features(text: str, counts: dict[str, int], surface: dict[str, str]) -> None:
     """Word pairs inside quotation marks: quoted phrases survive paraphrase of the rest."""
     for quote in _QUOTE.findall(text):
-        prev_key = None
+        prev = ""
         prev_tok = ""
         for tok in _WORD.findall(quote):
-            low = tok.lower()
-            if low in STOPWORDS or _NUMBER.match(tok):
-                prev_key = None
+            key = token_key(tok)
+            if not key or key[0] != "w":
+                prev = ""
                 continue
-            key = word_key(tok)
-            if prev_key is not None:
-                bkey = "b:" + prev_key + " " + key
+            if prev:
+                bkey = "b:" + prev + " " + key[2:]
                 counts[bkey] = counts.get(bkey, 0) + 1
                 surface.setdefault(bkey, prev_tok + " " + tok)
-            prev_key, prev_tok = key, tok
+            prev, prev_tok = key[2:], tok
 
 
 def real_title(article: Article) -> str:
@@ -215,20 +178,64 @@ def real_title(article: Article) -> str:
     return title
 
 
-def extract(article: Article, *, use_title: bool = True) -> RawFeatures:
-    """Features of one article; the headline and first sentences form the lede zone."""
+def zones(article: Article, *, use_title: bool = True) -> tuple[str, str]:
+    """(lede text, whole read text): headline + first sentences, then the body up to a cap."""
+    title = real_title(article) if use_title else ""
+    sentences = article.sentences
+    lede_text = " ".join((title, *sentences[:LEDE_SENTENCES]))
+    body: list[str] = []
+    chars = 0
+    for sentence in sentences[LEDE_SENTENCES:MAX_BODY_SENTENCES]:
+        body.append(sentence)
+        chars += len(sentence)
+        if chars > MAX_BODY_CHARS:
+            break
+    return lede_text, lede_text + " " + " ".join(body)
+
+
+def surface_of(tok: str) -> str:
+    """Readable form of a token for reasons: without a possessive 's."""
+    return tok[:-2] if tok.endswith(("'s", "’s")) else tok
+
+
+def phrase_features(lede_text: str, text: str) -> tuple[dict[str, int], dict[str, str], set[str]]:
+    """Multi-word features and the lede's keys: (counts, readable forms, lede keys).
+
+    Word pairs and number-unit pairs come from the lede (they name the event), word pairs
+    also from quotations anywhere in the read text.
+    """
     counts: dict[str, int] = {}
     surface: dict[str, str] = {}
     lede: set[str] = set()
-    title = real_title(article) if use_title else ""
-    if title:
-        _zone_features(title, counts, surface, lede)
-        _quote_features(title, counts, surface)
-    words = 0
-    for i, sentence in enumerate(article.sentences[:MAX_BODY_SENTENCES]):
-        words += _zone_features(sentence, counts, surface, lede if i < LEDE_SENTENCES else None)
-        if '"' in sentence or "“" in sentence:
-            _quote_features(sentence, counts, surface)
-        if words > MAX_BODY_WORDS:
-            break
+    _lede_features(lede_text, counts, surface, lede)
+    for num, nxt in _NUMBER_WORD.findall(lede_text):
+        nkey = token_key(nxt)
+        if nkey and nkey[0] == "w":
+            key = "n:" + _number_key(num) + " " + nkey[2:]
+            counts[key] = counts.get(key, 0) + 1
+            surface.setdefault(key, num.rstrip(".,") + " " + nxt)
+            lede.add(key)
+    if '"' in text or "“" in text:
+        _quote_features(text, counts, surface)
+    return counts, surface, lede
+
+
+def extract(article: Article, *, use_title: bool = True) -> RawFeatures:
+    """All features of one article by key (the index does the same with a faster token path)."""
+    lede_text, text = zones(article, use_title=use_title)
+    counts, surface, lede = phrase_features(lede_text, text)
+    for tok, c in Counter(_WORD.findall(text)).items():
+        key = token_key(tok)
+        if not key:
+            continue
+        # A capitalised word is usually a name: names weigh double.
+        if tok[0].isupper() and key[0] == "w":
+            c += c
+        counts[key] = counts.get(key, 0) + c
+        surface.setdefault(key, surface_of(tok))
     return RawFeatures(counts, frozenset(lede), surface)
+
+
+def tokens(text: str) -> Counter:
+    """Occurrences of each distinct token in a text."""
+    return Counter(_WORD.findall(text))

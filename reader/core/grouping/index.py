@@ -9,7 +9,14 @@ from typing import Sequence
 
 from reader.core.grouping import describe
 from reader.core.grouping.cluster import average_link
-from reader.core.grouping.features import extract, real_title
+from reader.core.grouping.features import (
+    phrase_features,
+    real_title,
+    surface_of,
+    token_key,
+    tokens,
+    zones,
+)
 from reader.core.grouping.scoring import (
     KIND_WEIGHT,
     LEDE_BOOST,
@@ -28,11 +35,13 @@ KEEP_FEATURES = 80
 KEEP_LEDE = 40
 # Features per article used to find candidates, and how many candidates get a full score.
 SIGNATURE = 12
-CANDIDATES = 10
+CANDIDATES = 8
+MIN_HIT_SHARE = 0.25
 # A feature in more articles than this is a topic, not an event: it finds no candidates.
 POSTING_CAP = 300
 _KIND_CODES = {"w": 0, "e": 1, "n": 2, "b": 3}
 _KIND_BY_CODE = [KIND_WEIGHT[k] for k in ("w", "e", "n", "b")]
+_TF = [0.0] + [tf_weight(c) for c in range(1, 256)]
 
 
 def _sort_key(article: Article) -> tuple[str, str]:
@@ -54,7 +63,7 @@ class StoryIndex:
         self._keys: list[str] = []
         self._surface: list[str] = []
         self._kind = bytearray()
-        self._df = array("I")
+        self._df: list[int] = []
         # Per article, by position.
         self._ids: list[str] = []
         self._pos: dict[str, int] = {}
@@ -71,9 +80,11 @@ class StoryIndex:
         self._next_key = 1
         self._postings: dict[int, list[int]] = {}
         # Per add() call: weights of the articles looked at, and pair scores.
-        self._vectors: dict[int, Vector] = {}
+        self._wts: dict[int, tuple] = {}
         self._scores: dict[tuple[int, int], float] = {}
         self._described: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._idf_tab: list[float] = []
+        self._tokfid: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -91,21 +102,43 @@ class StoryIndex:
             self._df.append(0)
         return fid
 
+    def _token_code(self, tok: str) -> int:
+        """Cache entry of a token: feature number * 2 + 1 if capitalised (a name), -1 if none."""
+        key = token_key(tok)
+        if not key:
+            code = -1
+        else:
+            f = self._fid(key, surface_of(tok))
+            code = f * 2 + (1 if tok[0].isupper() and key[0] == "w" else 0)
+        if len(self._tokfid) < 2_000_000:
+            self._tokfid[tok] = code
+        return code
+
+    def _refresh_idf(self, n_docs: int) -> None:
+        """IDF of every document frequency up to the largest, for the current corpus size."""
+        top = max(self._df, default=0)
+        self._idf_tab = [idf(d, n_docs) for d in range(top + 2)]
+
     def _weights(self, pos: int) -> Vector:
-        """IDF-weighted vectors of an article with the current corpus statistics (cached)."""
-        vec = self._vectors.get(pos)
-        if vec is not None:
-            return vec
-        n_docs = len(self._ids)
-        df, kind = self._df, self._kind
-        fids, tfs, nl = self._fids[pos], self._tfs[pos], self._nlede[pos]
-        base = [idf(df[f], n_docs) * _KIND_BY_CODE[kind[f]] for f in fids]
-        full = [b * tf_weight(t) for b, t in zip(base, tfs)]
-        for i in range(nl):
-            full[i] *= LEDE_BOOST
-        vec = Vector(dict(zip(fids, full)), dict(zip(fids[:nl], base[:nl])), self._days[pos])
-        self._vectors[pos] = vec
-        return vec
+        """IDF-weighted vectors of an article with the current corpus statistics."""
+        w = self._wts.get(pos)
+        if w is None:
+            df, kind, tab = self._df, self._kind, self._idf_tab
+            fids, tfs, nl = self._fids[pos], self._tfs[pos], self._nlede[pos]
+            base = [tab[df[f]] * _KIND_BY_CODE[kind[f]] for f in fids]
+            full = [b * _TF[t] for b, t in zip(base, tfs)]
+            for i in range(nl):
+                full[i] *= LEDE_BOOST
+            w = self._remember(pos, full, base[:nl])
+        fids, nl = self._fids[pos], self._nlede[pos]
+        return Vector(dict(zip(fids, w[0])), dict(zip(fids[:nl], w[1])), self._days[pos],
+                      w[2], w[3])
+
+    def _remember(self, pos: int, full: list[float], lede: list[float]) -> tuple:
+        """Keep an article's weights for the rest of this add() call (compact arrays)."""
+        w = (array("f", full), array("f", lede), sum(full), sum(lede))
+        self._wts[pos] = w
+        return w
 
     def _score(self, a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
@@ -117,28 +150,34 @@ class StoryIndex:
 
     def _store(self, article: Article, raw_counts: dict[int, int], lede: set[int]) -> None:
         """Keep the article's heaviest features (lede first) and its metadata."""
-        n_docs = len(self._ids) + 1
-        df, kind = self._df, self._kind
-        weighted = []
-        for f, c in raw_counts.items():
-            w = idf(df[f], n_docs) * _KIND_BY_CODE[kind[f]] * tf_weight(c)
-            weighted.append((w * LEDE_BOOST if f in lede else w, f))
-        weighted.sort(reverse=True)
-        lede_part = [f for _, f in weighted if f in lede][:KEEP_LEDE]
+        df, kind, tab = self._df, self._kind, self._idf_tab
+        wmap = {
+            f: tab[df[f]] * _KIND_BY_CODE[kind[f]] * _TF[c if c < 256 else 255]
+            for f, c in raw_counts.items()
+        }
+        lede_part = sorted(lede, key=wmap.__getitem__, reverse=True)[:KEEP_LEDE]
         chosen = set(lede_part)
-        rest = [f for _, f in weighted if f not in chosen][: max(0, KEEP_FEATURES - len(chosen))]
+        rest = [f for f in sorted(wmap, key=wmap.__getitem__, reverse=True) if f not in chosen]
+        rest = rest[: max(0, KEEP_FEATURES - len(lede_part))]
         fids = array("I", lede_part + rest)
+        pos = len(self._ids)
+        self._remember(
+            pos,
+            [wmap[f] * LEDE_BOOST for f in lede_part] + [wmap[f] for f in rest],
+            [tab[df[f]] * _KIND_BY_CODE[kind[f]] for f in lede_part],
+        )
         self._pos[article.id] = len(self._ids)
         self._ids.append(article.id)
         self._fids.append(fids)
-        self._tfs.append(bytes(min(raw_counts[f], 255) for f in fids))
+        self._tfs.append(bytes([c if c < 256 else 255 for c in map(raw_counts.__getitem__, fids)]))
         self._nlede.append(len(lede_part))
         self._days.append(day_number(article.date))
         self._sources.append(article.source or "")
         title = real_title(article)
         self._titles.append(title or " ".join(article.title.split()))
         self._real.append(1 if title else 0)
-        self._words.append(article.word_count)
+        # Characters, not words: counting words means splitting every sentence again.
+        self._words.append(sum(map(len, article.sentences)))
 
     # -- adding ------------------------------------------------------------------------------
 
@@ -159,13 +198,32 @@ class StoryIndex:
         # Titles shared by several parts of one file are file labels, not headlines.
         shared_titles = _file_label_titles(fresh)
         extracted = []
+        vget = self._vocab.get
+        df = self._df
+        tokfid = self._tokfid
         for a in fresh:
-            raw = extract(a, use_title=(a.source, a.title) not in shared_titles)
-            counts = {self._fid(k, raw.surface.get(k, k)): c for k, c in raw.counts.items()}
-            lede = {self._vocab[k] for k in raw.lede}
+            lede_text, text = zones(a, use_title=(a.source, a.title) not in shared_titles)
+            pcounts, psurface, pledes = phrase_features(lede_text, text)
+            counts: dict[int, int] = {}
+            # Hot loop: distinct tokens straight to feature numbers through a cache.
+            for tok, c in tokens(text).items():
+                code = tokfid.get(tok)
+                if code is None:
+                    code = self._token_code(tok)
+                if code < 0:
+                    continue
+                f = code >> 1
+                counts[f] = counts.get(f, 0) + (c + c if code & 1 else c)
+            for k, c in pcounts.items():
+                f = vget(k)
+                if f is None:
+                    f = self._fid(k, psurface.get(k, k))
+                counts[f] = counts.get(f, 0) + c
             for f in counts:
-                self._df[f] += 1
+                df[f] += 1
+            lede = {self._vocab[k] for k in pledes}
             extracted.append((counts, lede))
+        self._refresh_idf(len(self._ids) + len(fresh))
         first_new = len(self._ids)
         for a, (counts, lede) in zip(fresh, extracted):
             self._store(a, counts, lede)
@@ -173,14 +231,18 @@ class StoryIndex:
         new_positions = range(first_new, len(self._ids))
         edges = self._candidate_edges(new_positions)
         self._cluster(new_positions, edges)
-        self._vectors.clear()
+        self._wts.clear()
         self._scores.clear()
         for p in new_positions:
             out[self._ids[p]] = self._story[p]
         return out
 
     def _candidate_edges(self, new_positions: range) -> list[tuple[int, int]]:
-        """Score each new article against the articles sharing its rarest features."""
+        """Score each new article against the articles sharing its rarest features.
+
+        An article is posted under its heaviest features (even ones no other article has yet:
+        a later version may bring them) and looks up its heaviest features that others share.
+        """
         cap = max(20, min(POSTING_CAP, len(self._ids) // 20))
         df = self._df
         postings = self._postings
@@ -188,26 +250,34 @@ class StoryIndex:
         floor = threshold(self.strictness) * 0.5
         for p in new_positions:
             vec = self._weights(p)
-            sig = heapq.nlargest(
-                SIGNATURE, (f for f in vec.full if df[f] <= cap), key=vec.full.__getitem__
-            )
+            weight = vec.full.__getitem__
+            by_weight = sorted((f for f in vec.full if df[f] <= cap), key=weight, reverse=True)
             hits: dict[int, float] = {}
-            for f in sig:
+            for f in [f for f in by_weight if df[f] > 1][:SIGNATURE]:
                 posting = postings.get(f)
-                if posting is None:
-                    postings[f] = [p]
-                    continue
-                w = vec.full[f]
-                for q in posting:
-                    hits[q] = hits.get(q, 0.0) + w
+                if posting:
+                    w = weight(f)
+                    for q in posting:
+                        hits[q] = hits.get(q, 0.0) + w
+            for f in by_weight[:SIGNATURE]:
+                posting = postings.setdefault(f, [])
                 if len(posting) < POSTING_CAP:
                     posting.append(p)
             if not hits:
                 continue
             best = heapq.nlargest(CANDIDATES, hits.items(), key=lambda kv: (kv[1], -kv[0]))
-            for q, _ in best:
-                if self._score(p, q) >= floor:
-                    edges.append((q, p))
+            # Candidates sharing far less than the best one are noise: skip their full score.
+            least = best[0][1] * MIN_HIT_SHARE
+            for q, h in best:
+                if h < least:
+                    break
+                key = (q, p) if q < p else (p, q)
+                score = self._scores.get(key)
+                if score is None:
+                    score = pair_score(vec, self._weights(q))
+                    self._scores[key] = score
+                if score >= floor:
+                    edges.append(key)
         return edges
 
     def _cluster(self, new_positions: range, edges: list[tuple[int, int]]) -> None:

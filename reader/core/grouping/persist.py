@@ -93,7 +93,7 @@ def load(cls: type["StoryIndex"], data: bytes) -> "StoryIndex":
     idx._surface = meta["surface"]
     idx._vocab = {k: i for i, k in enumerate(idx._keys)}
     idx._kind = bytearray(sections[1])
-    idx._df = _unarr("I", sections[2])
+    idx._df = list(_unarr("I", sections[2]))
     flat, offsets = _unarr("I", sections[3]), _unarr("I", sections[4])
     tfs = sections[5]
     idx._ids = meta["ids"]

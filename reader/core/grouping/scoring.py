@@ -84,9 +84,10 @@ class Vector:
 
     __slots__ = ("full", "lede", "mass", "lede_mass", "day")
 
-    def __init__(self, full: dict[int, float], lede: dict[int, float], day: int | None) -> None:
+    def __init__(self, full: dict[int, float], lede: dict[int, float], day: int | None,
+                 mass: float | None = None, lede_mass: float | None = None) -> None:
         self.full = full
         self.lede = lede
-        self.mass = sum(full.values())
-        self.lede_mass = sum(lede.values())
+        self.mass = sum(full.values()) if mass is None else mass
+        self.lede_mass = sum(lede.values()) if lede_mass is None else lede_mass
         self.day = day

@@ -1,0 +1,187 @@
+"""Benchmark: group generated corpora of 20,000 and 50,000 articles; add 100 to a grouped index.
+
+Run with `make bench`. Prints time, peak RSS and quality figures. Each size runs in a forked
+child so its peak RSS is its own (the figure includes the corpus itself, held as Articles).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+import resource
+import time
+
+from reader.core.grouping import StoryIndex, group_stories
+from reader.core.grouping.quality import adjusted_rand, bcubed, labels_of
+from reader.core.model import Article
+
+_SYLLABLES = ["ka", "lo", "mi", "ter", "van", "sul", "dor", "pe", "ri", "zan", "bel", "ov",
+              "ich", "ska", "mar", "ten", "gu", "ra", "no", "vik", "es", "tal", "ber", "in"]
+
+
+def _word(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(parts))
+
+
+class CorpusMaker:
+    """Realistic-shaped synthetic news: topics, stories of 1-8 versions, paraphrase edits."""
+
+    def __init__(self, seed: int = 7) -> None:
+        rng = self.rng = random.Random(seed)
+        self.common = list(dict.fromkeys(_word(rng, rng.randint(2, 4)) for _ in range(30000)))
+        # Zipf-like background: a long pre-drawn stream sliced into sentences (fast).
+        weights = [1.0 / (i + 10) for i in range(len(self.common))]
+        self.stream = rng.choices(self.common, weights, k=400_000)
+        self.names = [_word(rng, 3).capitalize() for _ in range(8000)]
+        self.places = [_word(rng, 3).capitalize() for _ in range(3000)]
+        # Topics share names, places and words across many stories (same topic, other events).
+        self.topics = [
+            (rng.sample(self.names, 6), rng.sample(self.places, 3), rng.sample(self.common, 40))
+            for _ in range(400)
+        ]
+
+    def _sentence(self, extra: list[str]) -> str:
+        rng = self.rng
+        n = rng.randint(14, 26)
+        at = rng.randrange(len(self.stream) - n)
+        words = self.stream[at:at + n]
+        for w in extra:
+            words.insert(rng.randrange(len(words)), w)
+        return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+    def story(self, sid: int) -> tuple[str, list[str], int]:
+        """A base story: headline, sentences, day."""
+        rng = self.rng
+        t_names, t_places, t_words = rng.choice(self.topics)
+        names = rng.sample(t_names, 2) + rng.sample(self.names, 2)
+        place = rng.choice(t_places)
+        rare = [_word(rng, 4) for _ in range(6)]
+        numbers = [str(rng.randint(2, 9000)) for _ in range(3)]
+        specifics = names + [place] + rare + numbers + rng.sample(t_words, 6)
+        n_sent = rng.randint(15, 40)
+        sents = [self._sentence(rng.sample(specifics, 4) + rng.sample(t_words, 2))
+                 for _ in range(2)]
+        for _ in range(n_sent - 2):
+            k = 2 if rng.random() < 0.5 else 0
+            sents.append(self._sentence(rng.sample(specifics, k) + rng.sample(t_words, 1)))
+        title = f"{names[0]} {rng.choice(rare)} {place} {numbers[0]} {rng.choice(t_words)}"
+        return title, sents, rng.randrange(3000)
+
+    def version(self, title: str, sents: list[str], first: bool) -> tuple[str, list[str]]:
+        """A paraphrase-like edit: dropped, reordered, reworded and added sentences."""
+        if first:
+            return title, sents
+        rng = self.rng
+        out = []
+        for i, s in enumerate(sents):
+            if i >= 2 and rng.random() < 0.25:
+                continue
+            if rng.random() < 0.35:
+                words = s.split()
+                for _ in range(max(1, len(words) // 6)):
+                    words[rng.randrange(len(words))] = rng.choice(self.common)
+                s = " ".join(words)
+            out.append(s)
+        body = out[2:]
+        rng.shuffle(body)
+        extra = [self._sentence([]) for _ in range(rng.randint(1, 5))]
+        words = title.split()
+        rng.shuffle(words)
+        return " ".join(words), out[:2] + body + extra
+
+    def corpus(self, n_articles: int) -> tuple[list[Article], dict[str, int]]:
+        """n_articles articles in stories of 1-8 versions (most stories small)."""
+        rng = self.rng
+        articles: list[Article] = []
+        labels: dict[str, int] = {}
+        sid = 0
+        while len(articles) < n_articles:
+            size = min(rng.choice([1, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8]), n_articles - len(articles))
+            title, sents, day = self.story(sid)
+            for v in range(size):
+                vt, vs = self.version(title, sents, v == 0)
+                d = day + rng.choice([0, 0, 1])
+                aid = f"a{len(articles) + 1}"
+                date = f"{2015 + d // 365:04d}-{1 + (d % 365) // 31:02d}-{1 + d % 28:02d}"
+                articles.append(Article(aid, f"gen/{aid}.txt", 0, vt, f"outlet{v}", date, None,
+                                        tuple(vs), tuple(range(len(vs)))))
+                labels[aid] = sid
+            sid += 1
+        return articles, labels
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run_size(n: int, queue) -> None:
+    maker = CorpusMaker(seed=n)
+    t0 = time.perf_counter()
+    articles, labels = maker.corpus(n)
+    gen_s = time.perf_counter() - t0
+    words = sum(a.word_count for a in articles) / len(articles)
+    rss_before = _peak_mb()
+    t0 = time.perf_counter()
+    index = StoryIndex()
+    index.add(articles)
+    groups = index.groups()
+    group_s = time.perf_counter() - t0
+    rss_after = _peak_mb()
+    p, r, f1 = bcubed(labels_of(g.article_ids for g in groups), labels)
+    ari = adjusted_rand(labels_of(g.article_ids for g in groups), labels)
+    extra, _ = CorpusMaker(seed=n + 1).corpus(100)
+    extra = [Article("x" + a.id, a.source.replace("gen/", "gen-x/"), 0, a.title, a.outlet, a.date,
+                     None, a.sentences, a.paragraphs) for a in extra]
+    t0 = time.perf_counter()
+    blob = index.to_bytes()
+    dump_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    restored = StoryIndex.from_bytes(blob)
+    load_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    restored.add(extra)
+    add_s = time.perf_counter() - t0
+    queue.put(dict(n=n, words=words, gen_s=gen_s, group_s=group_s, rss_before=rss_before,
+                   rss_after=rss_after, stories=len(groups), true=len(set(labels.values())),
+                   p=p, r=r, f1=f1, ari=ari, add_s=add_s, blob_mb=len(blob) / 2**20,
+                   dump_s=dump_s, load_s=load_s))
+
+
+def _measure(n: int) -> dict:
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_run_size, args=(n, queue))
+    proc.start()
+    result = queue.get(timeout=900)
+    proc.join()
+    return result
+
+
+def test_bench_grouping_scales_near_linearly():
+    results = {n: _measure(n) for n in (20_000, 50_000)}
+    for n, m in results.items():
+        print(f"\n[grouping] {n} articles (~{m['words']:.0f} words each; corpus generated in "
+              f"{m['gen_s']:.1f} s, not counted): grouped in {m['group_s']:.1f} s, "
+              f"peak RSS {m['rss_after']:.0f} MB (after generating: {m['rss_before']:.0f} MB); "
+              f"{m['stories']} stories (truth {m['true']}); B-cubed P={m['p']:.3f} "
+              f"R={m['r']:.3f} F1={m['f1']:.3f}, ARI={m['ari']:.3f}")
+        print(f"[grouping] {n}: index blob {m['blob_mb']:.1f} MB (to_bytes {m['dump_s']:.1f} s, "
+              f"from_bytes {m['load_s']:.1f} s); adding 100 articles took {m['add_s']:.3f} s")
+    ratio = results[50_000]["group_s"] / results[20_000]["group_s"]
+    print(f"[grouping] time(50k)/time(20k) = {ratio:.2f} (target <= 2.8)")
+    big = results[50_000]
+    assert big["group_s"] < 60
+    assert big["rss_after"] < 2048
+    assert big["add_s"] < 1.0
+    assert ratio <= 2.8
+
+
+def test_bench_small_batch_quality_on_generated_corpus():
+    articles, labels = CorpusMaker(seed=3).corpus(2000)
+    t0 = time.perf_counter()
+    groups = group_stories(articles)
+    elapsed = time.perf_counter() - t0
+    predicted = labels_of(g.article_ids for g in groups)
+    p, r, f1 = bcubed(predicted, labels)
+    print(f"\n[grouping] 2000 generated articles: {elapsed:.2f} s, B-cubed P={p:.3f} R={r:.3f} "
+          f"F1={f1:.3f}, ARI={adjusted_rand(predicted, labels):.3f}")
