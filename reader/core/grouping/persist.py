@@ -30,17 +30,15 @@ def _unarr(typecode: str, data: bytes) -> array:
 
 
 def dump(index: "StoryIndex") -> bytes:
-    """The index as bytes: features seen once and kept by no article are dropped."""
-    referenced: set[int] = set(index._postings)
-    for fids in index._fids:
-        referenced.update(fids)
-    df = index._df
-    keep = sorted(f for f in range(len(index._keys)) if f in referenced or df[f] > 1)
-    remap = {f: i for i, f in enumerate(keep)}
+    """The index as zlib-compressed bytes.
+
+    Every feature is kept, even ones no article kept: their document frequencies decide the
+    weights of later articles, so dropping them would make a restored index group differently.
+    """
     offsets = array("I", [0])
     flat = array("I")
     for fids in index._fids:
-        flat.extend(remap[f] for f in fids)
+        flat.extend(fids)
         offsets.append(len(flat))
     post_keys = sorted(index._postings)
     post_lens, post_flat = array("I"), array("I")
@@ -54,13 +52,13 @@ def dump(index: "StoryIndex") -> bytes:
         "sources": index._sources,
         "titles": index._titles,
         "story": index._story,
-        "keys": [index._keys[f] for f in keep],
-        "surface": [index._surface[f] for f in keep],
+        "keys": index._keys,
+        "surface": index._surface,
     }
     sections = [
         json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode(),
-        bytes(index._kind[f] for f in keep),
-        _arr("I", (df[f] for f in keep)),
+        bytes(index._kind),
+        _arr("I", index._df),
         flat.tobytes() if sys.byteorder == "little" else _arr("I", flat),
         _arr("I", offsets),
         b"".join(index._tfs),
@@ -68,7 +66,7 @@ def dump(index: "StoryIndex") -> bytes:
         bytes(index._real),
         _arr("I", index._words),
         _arr("i", (d or 0 for d in index._days)),
-        _arr("I", (remap[f] for f in post_keys)),
+        _arr("I", post_keys),
         _arr("I", post_lens),
         _arr("I", post_flat),
     ]
