@@ -159,13 +159,16 @@ def test_story_list_scrolls_50k_library_without_loading_it(qtbot, tmp_path):
     timer = QElapsedTimer()
     timer.start()
     bar = tree.verticalScrollBar()
-    for _ in range(40):  # scroll to the bottom repeatedly: each time one more page loads
+    scrolls = 10
+    for _ in range(scrolls):  # scroll to the bottom repeatedly: each time a page or two loads
         tree.doItemsLayout()  # apply the rows the last page added to the scroll range
         bar.setValue(bar.maximum())  # the view asks the model to fetchMore at the bottom
     ms = timer.elapsed()
-    print(f"\n[bench-ui] 50k library ({total} stories): 40 scrolls to bottom in {ms} ms, "
+    print(f"\n[bench-ui] 50k library ({total} stories): {scrolls} scrolls to bottom in {ms} ms, "
           f"{model.loaded_count()} stories loaded in {model.pages_fetched} pages")
     window.runner.shutdown()
     window.gateway.close()
-    assert model.loaded_count() < total / 4
-    assert model.pages_fetched <= 45
+    from reader.ui.models.story_list import PAGE_SIZE
+
+    # Only the pages the scrolling asked for (the view may fetch twice per jump) are loaded.
+    assert model.loaded_count() <= (2 * scrolls + 3) * PAGE_SIZE < total / 4
