@@ -152,8 +152,7 @@ class StoryIndex:
         """Keep the article's heaviest features (lede first) and its metadata."""
         df, kind, tab = self._df, self._kind, self._idf_tab
         wmap = {
-            f: tab[df[f]] * _KIND_BY_CODE[kind[f]] * _TF[c if c < 256 else 255]
-            for f, c in raw_counts.items()
+            f: tab[df[f]] * _KIND_BY_CODE[kind[f]] * _TF[c] for f, c in raw_counts.items()
         }
         lede_part = sorted(lede, key=wmap.__getitem__, reverse=True)[:KEEP_LEDE]
         chosen = set(lede_part)
@@ -169,7 +168,7 @@ class StoryIndex:
         self._pos[article.id] = len(self._ids)
         self._ids.append(article.id)
         self._fids.append(fids)
-        self._tfs.append(bytes([c if c < 256 else 255 for c in map(raw_counts.__getitem__, fids)]))
+        self._tfs.append(bytes(map(raw_counts.__getitem__, fids)))
         self._nlede.append(len(lede_part))
         self._days.append(day_number(article.date))
         self._sources.append(article.source or "")
@@ -221,12 +220,16 @@ class StoryIndex:
                 counts[f] = counts.get(f, 0) + c
             for f in counts:
                 df[f] += 1
-            lede = {self._vocab[k] for k in pledes}
-            extracted.append((counts, lede))
+            # Compact until every article's DF is known: dicts for 50,000 articles cost GBs.
+            extracted.append((
+                array("I", counts.keys()),
+                bytes([c if c < 256 else 255 for c in counts.values()]),
+                array("I", [self._vocab[k] for k in pledes]),
+            ))
         self._refresh_idf(len(self._ids) + len(fresh))
         first_new = len(self._ids)
-        for a, (counts, lede) in zip(fresh, extracted):
-            self._store(a, counts, lede)
+        for a, (fids, counts, lede) in zip(fresh, extracted):
+            self._store(a, dict(zip(fids, counts)), set(lede))
         del extracted
         new_positions = range(first_new, len(self._ids))
         edges = self._candidate_edges(new_positions)
