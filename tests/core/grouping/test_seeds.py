@@ -33,3 +33,23 @@ def test_legitimate_targets_story_is_titled_by_a_headline_and_explained():
                            and not a.sentences[0].startswith(a.title[:40])}
     assert any("Putin" in r for r in story.reasons)
     assert any("legitimate" in r.lower() for r in story.reasons)
+
+
+def test_seeds_end_to_end_through_real_ingest(seeds_dir):
+    from reader.core.pipeline import analyze_paths
+
+    doc = analyze_paths([str(seeds_dir)])
+    assert len(doc.articles) == 23
+    assert len(doc.stories) == 16
+    by_id = doc.articles_by_id()
+    shapes = sorted(
+        tuple(sorted(f"{by_id[a].source.rsplit('/', 1)[-1][:3]}/{by_id[a].part}"
+                     for a in s.article_ids))
+        for s in doc.stories if len(s.article_ids) > 1
+    )
+    assert shapes == [
+        ("000/0", "001/0", "002/0", "003/0", "004/0"),
+        ("000/3", "001/1"),  # Russia enters an eighth region
+        ("000/6", "001/2"),  # stalled breakthrough / Lavrov
+        ("000/8", "001/3"),  # NATO defense chiefs' video conference
+    ]
