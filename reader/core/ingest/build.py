@@ -57,14 +57,21 @@ def _body(lines: list[Line], title: str | None) -> tuple[list[_Paragraph], str |
             in_factbox = False
         if kind in DROPPED_KINDS or kind == TITLE:
             continue  # boilerplate, or a crosshead/headline line inside the body
-        if title_key is not None and fold(line.text) == title_key:
+        if title_key is not None and len(line.text) <= 2 * len(title_key) and \
+                fold(line.text) == title_key:
             continue
         text, dateline_date = strip_dateline(line.text)
         date = date or dateline_date
-        sentences = split_sentences(text)
+        # A "sentence" of bare punctuation or symbols carries no text.
+        sentences = [x for x in split_sentences(text) if _has_word(x)]
         if sentences:
             paragraphs.append(_Paragraph(sentences, weak=line.bullet))
     return paragraphs, date
+
+
+def _has_word(sentence: str) -> bool:
+    """Whether a sentence has at least one letter or digit."""
+    return any(ch.isalnum() for ch in sentence)
 
 
 def _token_set(text: str) -> set[str]:
@@ -72,28 +79,33 @@ def _token_set(text: str) -> set[str]:
     return {w.strip(".,;:!?\"'()") for w in text.split()} - {""}
 
 
-def _dedupe(paragraphs: list[_Paragraph], title: str | None) -> tuple[list[str], list[int]]:
-    """Sentences without repeats: weak copies of body sentences and exact repeats go."""
+def _dedupe(paragraphs: list[_Paragraph],
+            title: str | None) -> tuple[list[str], list[int], list[str]]:
+    """Sentences without repeats (weak copies of body sentences and exact repeats go), their
+    paragraph numbers, and their comparison keys."""
+    keyed = [[fold(s) for s in p.sentences] for p in paragraphs]
     strong_keys: set[str] = set()
-    for p in paragraphs:
+    for p, keys in zip(paragraphs, keyed):
         if not p.weak:
-            strong_keys.update(fold(s) for s in p.sentences)
-    sorted_strong = sorted(strong_keys)
+            strong_keys.update(keys)
+    sorted_strong: list[str] | None = None
     strong_sets: list[set[str]] | None = None
     title_key = fold(title) if title else None
     seen: set[str] = set()
     sentences: list[str] = []
     para_index: list[int] = []
+    kept_keys: list[str] = []
     budget = _NEAR_DUP_BUDGET
-    for n, p in enumerate(paragraphs):
-        for sentence in p.sentences:
-            key = fold(sentence)
+    for n, (p, keys) in enumerate(zip(paragraphs, keyed)):
+        for sentence, key in zip(p.sentences, keys):
             if key in seen or key == title_key:
                 continue
             if p.weak:
                 # A standfirst or fact-box bullet that repeats the body (maybe cut short).
                 if key in strong_keys:
                     continue
+                if sorted_strong is None:
+                    sorted_strong = sorted(strong_keys)
                 at = bisect.bisect_left(sorted_strong, key)
                 if at < len(sorted_strong) and sorted_strong[at].startswith(key):
                     continue
@@ -108,31 +120,35 @@ def _dedupe(paragraphs: list[_Paragraph], title: str | None) -> tuple[list[str],
             seen.add(key)
             sentences.append(sentence)
             para_index.append(n)
+            kept_keys.append(key)
     # Renumber paragraphs densely: dropped paragraphs leave no gaps.
     dense: dict[int, int] = {}
-    return sentences, [dense.setdefault(i, len(dense)) for i in para_index]
+    return sentences, [dense.setdefault(i, len(dense)) for i in para_index], kept_keys
 
 
-def content_hash(outlet: str, sentences: list[str]) -> str:
+def content_hash(outlet: str, sentences: list[str], keys: list[str] | None = None) -> str:
     """Fingerprint of an outlet's cleaned content: re-imports of the same file match it.
 
     The outlet is part of it so that two outlets running identical wire copy stay two
-    versions, while the same file imported twice is recognised.
+    versions, while the same file imported twice is recognised. `keys` are the sentences'
+    fold() keys when the caller already has them.
     """
-    payload = fold(outlet) + "\n" + "\n".join(fold(s) for s in sentences)
+    if keys is None:
+        keys = [fold(s) for s in sentences]
+    payload = fold(outlet) + "\n" + "\n".join(keys)
     return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _article(source: str, part: int, title: str | None, outlet: str, date: str | None,
              url: str | None, paragraphs: list[_Paragraph]) -> Article | None:
     """One Article from body paragraphs, or None when nothing is left after cleaning."""
-    sentences, para_index = _dedupe(paragraphs, title)
+    sentences, para_index, keys = _dedupe(paragraphs, title)
     if not sentences:
         return None
     return Article(
-        id="", source=source, part=part, title=title or short_title(sentences[0]),
+        id="", source=source, part=part, title=title or short_title(sentences[0]) or sentences[0],
         outlet=outlet, date=date, url=url, sentences=tuple(sentences),
-        paragraphs=tuple(para_index), content_hash=content_hash(outlet, sentences),
+        paragraphs=tuple(para_index), content_hash=content_hash(outlet, sentences, keys),
     )
 
 

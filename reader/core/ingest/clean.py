@@ -149,7 +149,8 @@ def classify(text: str, bullet: bool, subheads: frozenset[str] = frozenset()) ->
         return Line(text, BYLINE, bullet)
     if _JUNK.match(low):
         return Line(text, JUNK, bullet)
-    if _CUT_OFF.search(text) or _CREDIT.search(text):
+    last = text[-1]
+    if (last in ".\u2026" and _CUT_OFF.search(text)) or (last == ")" and _CREDIT.search(text)):
         return Line(text, CAPTION, bullet)
     if text in subheads:
         return Line(text, SUBHEAD, bullet)

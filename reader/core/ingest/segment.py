@@ -51,6 +51,14 @@ def _bare(token: str) -> str:
 def find_article_starts(lines: list[Line], headlines: frozenset[str] = frozenset()) -> list[int]:
     """Indices of the lines that open an article; the first is always 0."""
     nonblank = [i for i, line in enumerate(lines) if line.kind != BLANK]
+    keys: dict[int, str] = {}
+
+    def _key(i: int) -> str:
+        # Each line is folded at most once, however many windows it falls in.
+        if i not in keys:
+            keys[i] = fold(lines[i].text)
+        return keys[i]
+
     starts = [0]
     body_lines = 0
     for pos, i in enumerate(nonblank):
@@ -60,10 +68,12 @@ def find_article_starts(lines: list[Line], headlines: frozenset[str] = frozenset
             continue
         if body_lines < _MIN_BODY_LINES:
             continue
-        key = fold(line.text)
-        after = [lines[j] for j in nonblank[pos + 1:pos + 1 + _REPEAT_WINDOW]]
-        repeated = any(fold(x.text) == key for x in after)
-        stamped = any(x.kind in HEADER_KINDS for x in after[:_HEADER_WINDOW])
+        after = nonblank[pos + 1:pos + 1 + _REPEAT_WINDOW]
+        stamped = any(lines[j].kind in HEADER_KINDS for j in after[:_HEADER_WINDOW])
+        repeated = False
+        if not stamped:
+            key = _key(i)
+            repeated = any(_key(j) == key for j in after if lines[j].kind == TITLE)
         if line.text in headlines or repeated or stamped:
             starts.append(i)
             body_lines = 0

@@ -15,7 +15,6 @@ import re
 # Candidate end: terminal punctuation, optional closing quotes/brackets, whitespace
 # (\s includes non-breaking spaces for str patterns).
 _CANDIDATE = re.compile(r"(\.\.\.|[.!?\u2026]+)([\"'\u201d\u2019\u00bb)\]]*)\s+")
-_PREV_WORD = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018\u00ab(\[]*([^\s.,;:!?\"'\u201d\u2019)]*)")
 _LINES = re.compile(r"[^\n]+")
 
@@ -53,11 +52,15 @@ _CLOSE_QUOTES = "\u201d\u00bb"
 _MAX_PROTECTED_QUOTE = 400
 
 
+_QUOTE_CHAR = re.compile("[\"\u201c\u201d\u00ab\u00bb\u201e]")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(open, close) index pairs of double quotations that close within the text."""
     spans: list[tuple[int, int]] = []
     open_at = -1
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHAR.finditer(text):
+        ch, i = m.group(), m.start()
         if ch == '"':
             if open_at < 0:
                 open_at = i
@@ -101,8 +104,11 @@ def _is_boundary(text: str, m: re.Match[str], spans: list[tuple[int, int]]) -> b
         if any(w.strip(".,;:").lower() in _SPEECH for w in tail):
             return False
     if punct == "." and not closers:
-        prev_match = _PREV_WORD.search(text, 0, m.start())
-        prev = prev_match.group(1).lstrip("(\"'\u201c\u2018[") if prev_match else ""
+        # The word before the period; rfind keeps this O(word) instead of O(line).
+        start = m.start()
+        space = max(text.rfind(" ", 0, start), text.rfind("\u00a0", 0, start),
+                    text.rfind("\t", 0, start))
+        prev = text[space + 1:start].lstrip("(\"'\u201c\u2018[")
         low = prev.lower()
         if low in _NEVER_FINAL:
             return False
@@ -122,8 +128,7 @@ def _is_boundary(text: str, m: re.Match[str], spans: list[tuple[int, int]]) -> b
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of one line text[start:end]."""
     line = text[start:end]
-    spans = _quote_spans(line) if ('"' in line or "\u201c" in line or "\u00ab" in line
-                                   or "\u201e" in line) else []
+    spans = _quote_spans(line)
     out: list[tuple[int, int]] = []
     begin = 0
     for m in _CANDIDATE.finditer(line):
