@@ -25,7 +25,7 @@ PERSON_RES = (
 )
 PRONOUN_RE = re.compile(rf"\b(he|she|He|She)\s+(?:also\s+|later\s+)?(?:{SPEECH})\b")
 NOT_PEOPLE = frozenset("the a an but and if in on at of it this that they we i you".split())
-MIN_QUOTE_WORDS = 4
+MIN_QUOTE_WORDS = 5  # shorter quoted phrases are mostly names and scare quotes
 LINK_CUTOFF = 0.3
 
 
@@ -158,8 +158,8 @@ def quote_variants(articles: Sequence[Article]) -> tuple[QuoteVariant, ...]:
         if len(members) < 2:
             continue  # one wording: not a variant
         found = [q for k in members for q in uniq[k]]
-        if len({q.article_id for q in found}) < 2:
-            continue
+        if len({q.article_id for q in found}) < 2 or len({_norm(q.quote) for q in found}) < 2:
+            continue  # one wording (perhaps with speakers found differently) is no variant
         sims = [s for (a, b), s in best.items() if a in members and b in members]
         speakers = [q.speaker for q in found if q.speaker]
         speaker = max(set(speakers), key=lambda s: (speakers.count(s), s)) if speakers else None
