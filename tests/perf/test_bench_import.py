@@ -68,10 +68,23 @@ class CorpusWriter:
             words[self.rng.randrange(1, len(words))] = self.rng.choice(_COMMON)
         return " ".join(words)
 
+    def _open(self, paragraph: str, first_sentence: int, person: tuple[str, str]) -> str:
+        """Open paragraphs as news does: the lede names someone in full, later paragraphs
+        go on with a surname, a pronoun, a quote or a connective."""
+        first, surname = person
+        rest = paragraph[0].lower() + paragraph[1:]
+        if first_sentence == 0:
+            return f"{first} {surname}, the {self.rng.choice(_COMMON)} minister, said {rest}"
+        opener = self.rng.choice((f"{surname} said", f"{surname} added that", "He said",
+                                  "She said", "But", "Meanwhile,", "“It is clear,” "
+                                  f"{surname} said, adding that", "They said", "It said"))
+        return f"{opener} {rest}"
+
     def story(self, n: int) -> list[tuple[str, str]]:
         """The versions of story n as (file name, text)."""
         rng = self.rng
         topic = rng.sample(self.vocab, 40) + rng.sample(self.names, 6)
+        person = (rng.choice(self.names), rng.choice(self.names))
         target = rng.randint(200, 900)
         base, words = [], 0
         while words < target:
@@ -86,7 +99,8 @@ class CorpusWriter:
                     for s in base if rng.random() > 0.15]
             for _ in range(rng.randint(0, 4)):
                 body.insert(rng.randint(0, len(body)), self._sentence(topic))
-            paragraphs = [" ".join(body[i:i + 3]) for i in range(0, len(body), 3)]
+            paragraphs = [self._open(" ".join(body[i:i + 3]), i, person)
+                          for i in range(0, len(body), 3)]
             title = headline if v == 0 else self._edit(headline + " " + rng.choice(topic))
             if v % 2 == 0:
                 head = (f"---\ntitle: \"{title}\"\noutlet: {outlet}\ndate: {day}\n"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from reader.core.library.connection import connect
+from reader.core.library.keeper import IndexKeeper
 from reader.core.library.reading import LibraryReader
 from reader.core.library.rows import ArticleRef, ImportSummary
 from reader.core.library.stories import article_rowid, sync_stories
@@ -35,8 +36,6 @@ CancelFn = Callable[[], bool]
 # only O(log n) times keeps the import linear.
 GROUP_BATCH = 2000
 DECISION_KINDS = ("move", "split", "merge", "rename")
-_INDEX_KEY = "grouping_index"
-_STRICTNESS_KEY = "grouping_strictness"
 
 
 def _now() -> str:
@@ -49,6 +48,8 @@ class Library(LibraryReader):
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         super().__init__(conn)
         self.path = path
+        self._keeper = IndexKeeper(conn, self._load_articles,
+                                   lambda: [d.decision for d in self.decisions()])
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> "Library":
@@ -216,81 +217,28 @@ class Library(LibraryReader):
     # -- grouping ----------------------------------------------------------------------------
 
     def _group_pending(self, strictness: float | None = None) -> set[int]:
-        """Add articles that are in no story yet to the stored index; update story rows."""
-        with self._write() as conn:
-            pending = [r for (r,) in conn.execute(
-                "SELECT id FROM articles a WHERE NOT EXISTS "
-                "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) ORDER BY id")]
-            if not pending:
-                return set()
-            index = self._load_index(strictness)
-            if index is None:  # no usable stored index: build it from every article
-                index = self._new_index(strictness)
-                pending = [r for (r,) in conn.execute("SELECT id FROM articles ORDER BY id")]
-            for start in range(0, len(pending), 1000):
-                index.add(self._load_articles(pending[start:start + 1000]))
-            return self._save_and_sync(index)
+        """Add articles that are in no story yet to the grouping; update story rows."""
+        return self._grouping(self._keeper.group_pending, strictness)
 
     def regroup(self, strictness: float | None = None) -> tuple[str, ...]:
-        """Rebuild the grouping from all articles, honouring the decisions; ids of changed stories."""
-        with self._write() as conn:
-            index = self._new_index(strictness)
-            ids = [r for (r,) in conn.execute("SELECT id FROM articles ORDER BY id")]
-            for start in range(0, len(ids), 1000):
-                index.add(self._load_articles(ids[start:start + 1000]))
-            touched = self._save_and_sync(index)
+        """Rebuild the grouping from all articles, honouring the decisions; ids of changed stories.
+
+        strictness None keeps the library's current strictness.
+        """
+        touched = self._grouping(self._keeper.regroup, strictness)
         return tuple(f"s{sid}" for sid in sorted(touched))
 
     def _refresh_stories(self) -> set[int]:
-        """Re-apply the decisions to the stored automatic grouping (after a decision changed)."""
+        """Re-apply the decisions to the automatic grouping (after a decision changed)."""
+        return self._grouping(self._keeper.refresh)
+
+    def _grouping(self, step, *args) -> set[int]:
         with self._write():
-            index = self._load_index(None)
-            if index is None:
-                index = self._new_index(None)
-                ids = [r for (r,) in self._conn.execute("SELECT id FROM articles ORDER BY id")]
-                for start in range(0, len(ids), 1000):
-                    index.add(self._load_articles(ids[start:start + 1000]))
-            return self._save_and_sync(index)
-
-    def _new_index(self, strictness: float | None):
-        from reader.core.grouping import StoryIndex
-
-        if strictness is None:
-            stored = self._meta(_STRICTNESS_KEY)
-            strictness = float(stored) if stored is not None else DEFAULT_STRICTNESS
-        return StoryIndex(strictness)
-
-    def _load_index(self, strictness: float | None):
-        """The stored index, or None if there is none or it cannot be read (format changed)."""
-        from reader.core.grouping import StoryIndex
-
-        blob = self._meta(_INDEX_KEY)
-        if blob is None:
-            return self._new_index(strictness) if not self._has_stories() else None
-        try:
-            return StoryIndex.from_bytes(bytes(blob))
-        except Exception:  # noqa: BLE001 -- an unreadable index is rebuilt, never fatal
-            return None
-
-    def _save_and_sync(self, index) -> set[int]:
-        from reader.core.grouping import apply_decisions
-
-        groups = apply_decisions(index.groups(), [d.decision for d in self.decisions()])
-        touched = sync_stories(self._conn, groups, [d.decision for d in self.decisions()])
-        self._set_meta(_INDEX_KEY, index.to_bytes())
-        self._set_meta(_STRICTNESS_KEY, str(getattr(index, "strictness", DEFAULT_STRICTNESS)))
-        return touched
-
-    def _has_stories(self) -> bool:
-        return self._conn.execute("SELECT EXISTS (SELECT 1 FROM stories)").fetchone()[0] == 1
-
-    def _meta(self, key: str):
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else row[0]
-
-    def _set_meta(self, key: str, value) -> None:
-        self._conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) "
-                           "DO UPDATE SET value = excluded.value", (key, value))
+            try:
+                return step(*args)
+            except BaseException:
+                self._keeper.invalidate()  # the in-memory index is ahead of the rolled-back DB
+                raise
 
     # -- user edits and decisions ------------------------------------------------------------
 
