@@ -7,6 +7,7 @@ from typing import Callable, Iterator, Sequence
 
 from reader.core.ingest.build import build_articles
 from reader.core.ingest.loaders import Loaded, LoadError, load_file
+from reader.core.ingest.markup import html_to_loaded, markdown_to_loaded
 from reader.core.model import Article, FileResult, IngestResult, Rejection
 
 ProgressFn = Callable[[int, int, str], None]
@@ -37,7 +38,20 @@ def _ingest_file(path: str) -> FileResult:
 
 
 def articles_from_text(text: str, source: str) -> tuple[Article, ...]:
-    """Clean, segment and split plain text (e.g. pasted from the clipboard) into articles."""
+    """Clean, segment and split plain text (e.g. pasted from the clipboard) into articles.
+
+    Pasted HTML source and markdown with front matter are recognised and read as such.
+    """
+    head = text.lstrip()[:512].lower()
+    try:
+        if head.startswith(("<!doctype html", "<html")) or (
+                head.startswith("<") and "</p>" in text.lower()):
+            loaded = html_to_loaded(text.encode("utf-8", "surrogatepass"))
+            return build_articles(loaded, source) if loaded else ()
+        if head.startswith("---"):
+            return build_articles(markdown_to_loaded(text), source)
+    except LoadError:
+        return ()
     return build_articles(Loaded(text=text), source)
 
 

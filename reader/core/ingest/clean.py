@@ -58,7 +58,8 @@ _WEEKDAYS = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsda
 _DATE_NOISE = re.compile(
     rf"\b({_WEEKDAYS}|\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?|[ap]\.?m\.?|gmt|utc|[a-z]{{2,4}}t|"
     r"at|on|\d{1,4}(st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|"
-    r"sep\w*|oct\w*|nov\w*|dec\w*)\b|[,.:/|\-+()]", re.I)
+    r"sep\w*|oct\w*|nov\w*|dec\w*|min|mins|minutes?|read|ago|hours?|edt|est|bst|cet)\b"
+    r"|[,.:/|\-+()\u00b7\u2022]", re.I)
 _BYLINE = re.compile(
     r"^by\s+[A-Z][\w.'\u2019-]*(\s+[A-Z][\w.'\u2019-]*){0,4}"
     r"(\s*(,|and|&)\s*[A-Z][\w.'\u2019-]*(\s+[A-Z][\w.'\u2019-]*){0,4})*"
@@ -68,7 +69,11 @@ _JUNK = re.compile(
     r"additional reporting|compiled) by\b|(photo|image|picture|caption|credit|source|video)s?\s*:"
     r"|(read also|also read|read more|see also|related|more)\s*:\s*\S|getty images$|"
     r"this (article|story) (was|has been|is) (updated|corrected|published)|"
-    r"(click|tap) here\b)", re.I)
+    r"(click|tap) here\b|(image|media|video) (source|caption)\s*,|sign up (for|to)\b.{0,80}"
+    r"newsletter|(ap|afp|reuters|getty images|epa|xinhua|shutterstock)$)", re.I)
+# Captions credited at their end: "... Photograph: Jane Doe/Reuters", "Composite: ...".
+_CREDIT_TAIL = re.compile(r"\b(photograph|photo|composite|illustration|image)\s*:\s*"
+                          r"[^.!?]{2,60}$", re.I)
 _CREDIT = re.compile(
     r"\((?:[^()]{0,60}[/;,]\s*)?(?:file|afp|ap|ap photo|reuters|getty(?: images)?|epa|"
     r"anadolu|xinhua|bloomberg|shutterstock|photo|pool|spa|wam|handout|supplied|afp via getty"
@@ -87,11 +92,13 @@ _FACTBOX = re.compile(
     r"^(fast ?facts|key facts|quick facts|fact ?box|fact ?file|at a glance|key points|"
     r"highlights|in brief|what we know|what you need to know|the facts|key takeaways|"
     r"takeaways|tl;? ?dr|summary|in numbers|by the numbers|the essentials|explainer)\s*:?$", re.I)
-# "PARIS: ", "WASHINGTON (AP) — ", "KYIV, Ukraine (Reuters) - ", "LONDON, Sept 5 (Reuters) -"
+# "PARIS: ", "WASHINGTON (AP) — ", "KYIV, Ukraine (Reuters) - ", "LONDON, Sept 5 (Reuters) -",
+# "(CNN) — "
 _DATELINE = re.compile(
-    r"^([A-Z][A-Z\u00c0-\u00dd'\u2019.\-]{2,}(?:\s+[A-Z][A-Z\u00c0-\u00dd'\u2019.\-]+){0,3}"
+    r"^(?:([A-Z][A-Z\u00c0-\u00dd'\u2019.\-]{2,}(?:\s+[A-Z][A-Z\u00c0-\u00dd'\u2019.\-]+){0,3}"
     r"(?:,\s*[A-Z][\w.'\u2019 -]{1,30})?)\s*(?:\([A-Za-z][\w .-]{0,20}\)\s*)?"
-    r"(?::|\s[\u2014\u2013-])\s+(?=\S)")
+    r"(?::|\s[\u2014\u2013-])|\((?:AP|AFP|CNN|Reuters|UPI|dpa|AA)\)\s*[\u2014\u2013-])"
+    r"\s+(?=\S)")
 _TERMINAL = ".!?\u2026,;:"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
 _TITLE_MAX_WORDS = 20
@@ -150,7 +157,8 @@ def classify(text: str, bullet: bool, subheads: frozenset[str] = frozenset()) ->
     if _JUNK.match(low):
         return Line(text, JUNK, bullet)
     last = text[-1]
-    if (last in ".\u2026" and _CUT_OFF.search(text)) or (last == ")" and _CREDIT.search(text)):
+    if (last in ".\u2026" and _CUT_OFF.search(text)) or (last == ")" and _CREDIT.search(text)) \
+            or (":" in text and _CREDIT_TAIL.search(text)):
         return Line(text, CAPTION, bullet)
     if text in subheads:
         return Line(text, SUBHEAD, bullet)
@@ -210,4 +218,4 @@ def strip_dateline(text: str) -> tuple[str, str | None]:
     m = _DATELINE.match(text)
     if not m or len(text) - m.end() < 20:
         return text, None
-    return text[m.end():], parse_date(m.group(1))
+    return text[m.end():], parse_date(m.group(1) or "")

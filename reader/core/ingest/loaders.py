@@ -152,6 +152,12 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few damaged bytes (a truncated character, one stray byte) stays UTF-8:
+    # decoding it as a legacy code page would garble every accent in the file.
+    lossy = data.decode("utf-8", errors="replace")
+    damaged = lossy.count("\ufffd")
+    if sum(1 for ch in lossy if ord(ch) > 127) - damaged >= 3 * damaged:
+        return lossy.replace("\ufffd", "")
     # Latin-1/Windows-1252 is by far the commonest legacy encoding of news text; detectors
     # guess Central European code pages for short Western texts and garble the accents.
     western = data.decode("cp1252", errors="replace")

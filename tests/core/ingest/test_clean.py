@@ -112,6 +112,20 @@ CASES = [
      f"{HEAD}\n\nThe central\u00a0bank raised  its key rate by half a point on Tuesday.\t\n"
      f"\u200bOfficials said inflation had proved more stubborn than expected.\r\n{MORE}",
      BODY_SENTENCES + MORE_SENTENCES),
+    ("bbc-style-image-lines",
+     f"{HEAD}\n\nImage source, Getty Images\nImage caption, The governor at the press "
+     f"conference\n\n{BODY}\n\nMedia caption, Watch the announcement\n{MORE}",
+     BODY_SENTENCES + MORE_SENTENCES),
+    ("guardian-style-photograph-credit",
+     f"{HEAD}\n\nThe governor at the press conference. Photograph: Jane Doe/Reuters\n\n{BODY}"
+     f"\n{MORE}", BODY_SENTENCES + MORE_SENTENCES),
+    ("agency-only-line", f"{HEAD}\nReuters\n\n{BODY}\n{MORE}", BODY_SENTENCES + MORE_SENTENCES),
+    ("newsletter-prompt",
+     f"{HEAD}\n\n{BODY}\nSign up for our daily business newsletter to get the latest news in "
+     f"your inbox.\n{MORE}", BODY_SENTENCES + MORE_SENTENCES),
+    ("date-with-reading-time",
+     f"{HEAD}\nSep 5, 2025 \u00b7 3 min read\n\n{BODY}\n{MORE}", BODY_SENTENCES + MORE_SENTENCES),
+    ("dateline-cnn", f"{HEAD}\n\n(CNN) \u2014 {BODY}\n{MORE}", BODY_SENTENCES + MORE_SENTENCES),
     ("repeated-sentence",
      f"{HEAD}\n\n{BODY}\n\n{MORE}\n\nOfficials said inflation had proved more stubborn than "
      "expected.",

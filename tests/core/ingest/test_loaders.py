@@ -163,3 +163,23 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
                           cancel=lambda: len(seen) >= 3)
     assert [n for n, _ in seen] == [1, 2, 3]
     assert len(result.articles) == 3
+
+
+def test_utf8_with_one_damaged_byte_stays_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.txt"
+    data = FRENCH.encode("utf-8")
+    path.write_bytes(data[:40] + b"\xff" + data[40:] + "é".encode()[:1])
+    (article,) = _ingest_one(path)
+    assert "président français a déclaré" in article.sentences[0]
+    assert "Ã" not in article.text
+
+
+def test_pasted_html_and_markdown_are_recognised() -> None:
+    from reader.core.ingest import articles_from_text
+
+    (page,) = articles_from_text(HTML, "clipboard")
+    assert (page.title, page.outlet) == ("Putin warns on troops", "The Daily")
+    (md,) = articles_from_text("---\ntitle: Pasted\noutlet: Wire\n---\nThe river rose. "
+                               "Villages were **evacuated**.\n", "clipboard")
+    assert (md.title, md.outlet, md.sentences[-1]) == ("Pasted", "Wire",
+                                                      "Villages were evacuated.")

@@ -101,9 +101,10 @@ def test_100_000_line_file(tmp_path: Path) -> None:
         lines.append(" ".join([f"Name{i}"] + rng.choices(words, k=n)) + rng.choice([".", "", "?"]))
     path = tmp_path / "long.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
-    start = time.perf_counter()
+    # CPU time, not wall time: the bound must hold on a busy shared machine too.
+    start = time.process_time()
     result = ingest_paths([str(path)])
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert result.articles or result.rejected
     _check_articles(result.articles)
-    assert elapsed < 30, f"100,000 lines took {elapsed:.1f}s"
+    assert elapsed < 30, f"100,000 lines took {elapsed:.1f}s of CPU: not linear any more?"
