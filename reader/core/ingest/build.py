@@ -12,7 +12,9 @@ from reader.core.ingest.clean import (
 )
 from reader.core.ingest.loaders import Loaded
 from reader.core.ingest.metadata import outlet_from_source, short_title
-from reader.core.ingest.segment import detect_title, digest_items, find_article_starts
+from reader.core.ingest.segment import (
+    detect_title, digest_items, find_article_starts, headed_items,
+)
 from reader.core.model import Article
 from reader.core.text.sentences import split_sentences
 
@@ -167,13 +169,29 @@ def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
         if known_title:
             # The page's own headline wins; an in-text headline line is not body either way.
             title = known_title
+        # A stamp in the page's header block dates every item under it.
+        page_date = loaded.date or next(
+            (line.date for line in region if line.kind == STAMP and line.date), None)
+        # A "news in brief" page: each item has its own headline (the first may have been
+        # taken for the page's headline, or the page may have one above the items).
+        item_lines = region[at:] if at is not None else region
+        headed = headed_items(item_lines)
+        if headed is None and at is not None:
+            item_lines = body_lines
+            headed = headed_items(item_lines)
+        if headed:
+            for head, end in headed:
+                paragraphs, stamp_date = _body(item_lines[head + 1:end], item_lines[head].text)
+                art = _article(source, len(articles), item_lines[head].text, outlet,
+                               stamp_date or page_date, loaded.url, paragraphs)
+                if art:
+                    articles.append(art)
+            continue
         paragraphs, stamp_date = _body(body_lines, title)
-        date = loaded.date or stamp_date
+        date = loaded.date or stamp_date or page_date
         items = None
-        if at is None:
-            strong = [p.sentences for p in paragraphs if not p.weak]
-            if len(strong) == len(paragraphs):
-                items = digest_items(strong)
+        if all(not p.weak for p in paragraphs):
+            items = digest_items([p.sentences for p in paragraphs], under_title=at is not None)
         if items and len(items) > 1:
             for item in items:
                 art = _article(source, len(articles), None, outlet, date, loaded.url,

@@ -41,6 +41,11 @@ _DIGEST_LEDE_SHARE = 0.75
 _DIGEST_MIN_PARAGRAPHS = 3
 _DIGEST_MIN_MEDIAN_WORDS = 30
 _DIGEST_MULTI_SENTENCE_SHARE = 0.7
+# Items of a "news in brief" page with headlines are short.
+_HEADED_MAX_PARAGRAPHS = 3
+_HEADED_MAX_SENTENCES = 10
+# Under a page headline, a digest needs more paragraphs to be believed.
+_DIGEST_MIN_PARAGRAPHS_UNDER_TITLE = 4
 
 
 def _bare(token: str) -> str:
@@ -135,10 +140,11 @@ def opens_like_lede(sentence: str, names: set[str]) -> bool:
     return not (run == 1 and _bare(words[0]) in names)
 
 
-def digest_items(paragraphs: list[list[str]]) -> list[list[int]] | None:
+def digest_items(paragraphs: list[list[str]],
+                 under_title: bool = False) -> list[list[int]] | None:
     """Paragraph indices of each story when the paragraphs form a wire digest, else None."""
     n = len(paragraphs)
-    if n < _DIGEST_MIN_PARAGRAPHS:
+    if n < (_DIGEST_MIN_PARAGRAPHS_UNDER_TITLE if under_title else _DIGEST_MIN_PARAGRAPHS):
         return None
     multi = sum(len(p) >= 2 for p in paragraphs)
     if multi < _DIGEST_MULTI_SENTENCE_SHARE * n:
@@ -159,4 +165,35 @@ def digest_items(paragraphs: list[list[str]]) -> list[list[int]] | None:
             _register_names(sentence, names)
     if ledes < _DIGEST_LEDE_SHARE * (n - 1):
         return None
+    return items
+
+
+def headed_items(lines: list[Line]) -> list[tuple[int, int]] | None:
+    """(headline index, end) of each item when lines are a digest of short headed stories.
+
+    A "news in brief" page: three or more headline lines, each followed by one to three
+    paragraphs that open like a lede. Crossheads inside one article fail this: the text under
+    them continues the story ("He said ...", a bare surname) or runs long.
+    """
+    heads = [i for i, line in enumerate(lines) if line.kind == TITLE]
+    if len(heads) < _DIGEST_MIN_PARAGRAPHS:
+        return None
+    if any(line.kind == TEXT for line in lines[:heads[0]]):
+        return None  # prose before the first headline: not a page of headed items
+    names: set[str] = set()
+    bounds = heads + [len(lines)]
+    items: list[tuple[int, int]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        texts = [line.text for line in lines[a + 1:b] if line.kind == TEXT]
+        if not 1 <= len(texts) <= _HEADED_MAX_PARAGRAPHS:
+            return None
+        sentences = [split_sentences(t) for t in texts]
+        if sum(map(len, sentences)) > _HEADED_MAX_SENTENCES or not sentences[0]:
+            return None
+        if not opens_like_lede(sentences[0][0], names):
+            return None
+        for group in sentences:
+            for sentence in group:
+                _register_names(sentence, names)
+        items.append((a, b))
     return items

@@ -147,3 +147,40 @@ def test_markdown_top_level_headings_separate_articles(tmp_path) -> None:
     arts = ingest_paths([str(md)]).articles
     assert [a.title for a in arts] == ["Flood waters rise", "Carmaker cuts prices"]
     assert "Aid" not in arts[0].sentences
+
+
+BRIEFS = """Italy floods force thousands from homes
+
+Heavy rain has forced more than 4,000 people from their homes in northern Italy, officials said Sunday. Rivers burst their banks in three provinces.
+
+Hyundai unveils cheaper electric car
+
+South Korean carmaker Hyundai unveiled a cheaper electric car on Monday, hoping to win buyers in Europe. The company said it would cost under 25,000 euros.
+
+Lula to visit China
+
+Brazilian President Luiz Inacio Lula da Silva will visit China next month to sign trade deals, his office said Tuesday.
+"""
+
+
+def test_news_in_brief_page_with_item_headlines() -> None:
+    arts = articles_from_text(BRIEFS, "briefs.txt")
+    assert [a.title for a in arts] == ["Italy floods force thousands from homes",
+                                       "Hyundai unveils cheaper electric car",
+                                       "Lula to visit China"]
+    assert [len(a.sentences) for a in arts] == [2, 2, 1]
+
+
+def test_news_in_brief_page_under_a_page_headline() -> None:
+    arts = articles_from_text("World news in brief\nUpdated 12 May 2024\n\n" + BRIEFS, "b.txt")
+    assert [a.title for a in arts][0] == "Italy floods force thousands from homes"
+    assert len(arts) == 3
+    assert all(a.date == "2024-05-12" for a in arts)
+
+
+def test_article_with_three_crossheads_stays_whole() -> None:
+    text = DRIFTING.replace("Meloni also faces", "Court row\n\nMeloni also faces").replace(
+        "She rejected", "Interview\n\nShe rejected").replace(
+        "Economists said", "Growth\n\nEconomists said")
+    (art,) = articles_from_text(text, "rome.txt")
+    assert len(art.sentences) == 12
