@@ -11,7 +11,7 @@ from reader.core.model import Article
 # Sentences of the body read for features: later paragraphs drift to background and other
 # events, and reading them costs time on long articles.
 MAX_BODY_SENTENCES = 30
-MAX_BODY_CHARS = 2000
+MAX_BODY_CHARS = 1500
 LEDE_SENTENCES = 2
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*%?")
@@ -194,7 +194,9 @@ def zones(article: Article, *, use_title: bool = True) -> tuple[str, str]:
 
 
 def surface_of(tok: str) -> str:
-    """Readable form of a token for reasons: without a possessive 's."""
+    """Readable form of a token for reasons: without a possessive 's or a full stop."""
+    if tok[0].isdigit():
+        return tok.rstrip(".,")
     return tok[:-2] if tok.endswith(("'s", "’s")) else tok
 
 

@@ -35,9 +35,11 @@ KEEP_FEATURES = 80
 KEEP_LEDE = 40
 # Features per article used to find candidates, and how many candidates get a full score.
 SIGNATURE = 12
-CANDIDATES = 8
+CANDIDATES = 5
 MIN_HIT_SHARE = 0.25
 # A feature in more articles than this is a topic, not an event: it finds no candidates.
+LOOKUP_CAP = 100
+# Posting lists stop growing here, so a lookup never walks more than this many articles.
 POSTING_CAP = 300
 _KIND_CODES = {"w": 0, "e": 1, "n": 2, "b": 3}
 _KIND_BY_CODE = [KIND_WEIGHT[k] for k in ("w", "e", "n", "b")]
@@ -110,8 +112,8 @@ class StoryIndex:
         else:
             f = self._fid(key, surface_of(tok))
             code = f * 2 + (1 if tok[0].isupper() and key[0] == "w" else 0)
-        if len(self._tokfid) < 2_000_000:
-            self._tokfid[tok] = code
+        # (No size cap: the hot loop relies on every token of the batch being cached.)
+        self._tokfid[tok] = code
         return code
 
     def _refresh_idf(self, n_docs: int) -> None:
@@ -205,14 +207,13 @@ class StoryIndex:
             pcounts, psurface, pledes = phrase_features(lede_text, text)
             counts: dict[int, int] = {}
             # Hot loop: distinct tokens straight to feature numbers through a cache.
-            for tok, c in tokens(text).items():
-                code = tokfid.get(tok)
-                if code is None:
-                    code = self._token_code(tok)
-                if code < 0:
-                    continue
-                f = code >> 1
-                counts[f] = counts.get(f, 0) + (c + c if code & 1 else c)
+            seen_tokens = tokens(text)
+            for tok in set(seen_tokens).difference(tokfid):
+                self._token_code(tok)
+            for code, c in zip(map(tokfid.__getitem__, seen_tokens), seen_tokens.values()):
+                if code >= 0:
+                    f = code >> 1
+                    counts[f] = counts.get(f, 0) + (c + c if code & 1 else c)
             for k, c in pcounts.items():
                 f = vget(k)
                 if f is None:
@@ -246,7 +247,7 @@ class StoryIndex:
         An article is posted under its heaviest features (even ones no other article has yet:
         a later version may bring them) and looks up its heaviest features that others share.
         """
-        cap = max(20, min(POSTING_CAP, len(self._ids) // 20))
+        cap = max(20, min(LOOKUP_CAP, len(self._ids) // 20))
         df = self._df
         postings = self._postings
         edges: list[tuple[int, int]] = []

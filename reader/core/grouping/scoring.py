@@ -30,8 +30,8 @@ def tf_weight(count: int) -> float:
 def threshold(strictness: float) -> float:
     """Pair/story similarity needed to join a story, from the 0..1 strictness knob."""
     s = min(1.0, max(0.0, strictness))
-    # 0.27 at the default 0.5; near copies only (0.64) at 1.0; loose (0.06) at 0.0.
-    return 0.06 + 0.26 * s + 0.32 * s * s
+    # 0.25 at the default 0.5; near copies only (0.62) at 1.0; loose (0.05) at 0.0.
+    return 0.05 + 0.22 * s + 0.35 * s * s
 
 
 def day_number(value: str | None) -> int | None:
