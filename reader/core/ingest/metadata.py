@@ -22,7 +22,7 @@ _SLASHED = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
 # A short title stops at the first clause break once it has this many words.
 _TITLE_MIN_WORDS = 6
 _TITLE_MAX_WORDS = 12
-_CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013(]|\s-\s")
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -55,13 +55,13 @@ def short_title(sentence: str) -> str:
     if len(words) <= _TITLE_MAX_WORDS:
         return sentence.rstrip(" .")
     taken: list[str] = []
-    for word in words:
+    for word in words[:_TITLE_MAX_WORDS]:
+        if len(taken) >= _TITLE_MIN_WORDS and word in _DASHES:
+            return " ".join(taken)  # "… ended — officials said": stop before the dash
         taken.append(word)
-        if len(taken) >= _TITLE_MIN_WORDS and _CLAUSE_BREAK.search(word[-1:] + " "):
-            return " ".join(taken).rstrip(",;:(\u2014\u2013 -")
-        if len(taken) >= _TITLE_MAX_WORDS:
-            break
-    return " ".join(taken).rstrip(",;:(\u2014\u2013 -") + "\u2026"
+        if len(taken) >= _TITLE_MIN_WORDS and word[-1] in ",;:":
+            return " ".join(taken)[:-1]
+    return " ".join(taken).rstrip(",;:") + "\u2026"
 
 
 def outlet_from_source(source: str) -> str:
