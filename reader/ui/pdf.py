@@ -7,9 +7,7 @@ QPdfWriter and a footer (story title, "Page n of N") is painted under it.
 from __future__ import annotations
 
 import atexit
-import ctypes
 import os
-import sys
 from datetime import datetime
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
@@ -17,7 +15,6 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -25,6 +22,8 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
 )
+
+from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core.model import Document
@@ -36,22 +35,25 @@ RESOLUTION = 300
 MARGINS_MM = QMarginsF(16, 14, 16, 12)
 FOOTER_PT = 16
 
-_app: QGuiApplication | None = None
+_app: QApplication | None = None
 
 
 def _ensure_app() -> None:
-    """Qt fonts need a QGuiApplication; the command line has none, so make one once.
+    """Qt fonts need an application object; the command line has none, so make one once.
+
+    A QApplication, not a bare QGuiApplication: widgets created later in the same process
+    (the app, tests) need the widgets flavour, and Qt allows only one instance.
 
     It uses the offscreen platform (a PDF needs no screen, and a CLI may run without one),
     and is destroyed at exit before Python tears down the Qt bindings, which otherwise can
     crash the interpreter during finalisation.
     """
     global _app
-    if QGuiApplication.instance() is None:
+    if QApplication.instance() is None:
         argv = ["parallax-pdf"]
         if not os.environ.get("QT_QPA_PLATFORM"):
             argv += ["-platform", "offscreen"]
-        _app = QGuiApplication(argv)
+        _app = QApplication(argv)
         atexit.register(_drop_app)
 
 
@@ -61,34 +63,6 @@ def _drop_app() -> None:
         if hasattr(_app, "shutdown"):  # PySide6 >= 6.6: release Qt before Python finalises
             _app.shutdown()
         _app = None
-
-
-def _void_calls_leak_none() -> bool:
-    """True when this PySide6 build drops a reference to None on every void method call.
-
-    PySide6 6.12.0 on Python 3.11 does (None is not immortal before 3.12): a long PDF makes
-    thousands of such calls, and the interpreter then aborts with "deallocating None".
-    """
-    probe = QRectF()
-    before = sys.getrefcount(None)
-    for _ in range(20):
-        probe.setWidth(1.0)
-    return sys.getrefcount(None) < before - 10
-
-
-_LEAKS_NONE: bool | None = None
-
-
-def _give_back_none(before: int) -> None:
-    """Return to None the references a buggy PySide6 build took since `before` was counted."""
-    global _LEAKS_NONE
-    if _LEAKS_NONE is None:
-        _LEAKS_NONE = _void_calls_leak_none()
-    lost = before - sys.getrefcount(None)
-    if _LEAKS_NONE and lost > 0:
-        none = ctypes.py_object(None)
-        for _ in range(lost):
-            ctypes.pythonapi.Py_IncRef(none)
 
 
 def _page_size_id(name: str | None) -> QPageSize.PageSizeId:
@@ -105,11 +79,7 @@ def write_pdf(doc: Document, *, page_size: str | None = None,
     if page_size is None and doc.settings is not None:
         page_size = doc.settings.page_size
     html = render_html(doc, generated_at=generated_at, flavor="qt")
-    before = sys.getrefcount(None)
-    try:
-        return _render_pdf(html, doc, page_size)
-    finally:
-        _give_back_none(before)
+    return _render_pdf(html, doc, page_size)
 
 
 def _render_pdf(html: str, doc: Document, page_size: str | None) -> bytes:
