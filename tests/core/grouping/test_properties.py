@@ -43,6 +43,20 @@ def test_grouping_does_not_depend_on_input_order(articles, rnd):
 
 
 @SETTINGS
+@given(subsets, st.randoms(use_true_random=False))
+def test_grouping_does_not_depend_on_ids_given_by_input_position(articles, rnd):
+    # The pipeline numbers articles a1, a2, … in input order: reordering files renumbers them.
+    from dataclasses import replace
+
+    shuffled = list(articles)
+    rnd.shuffle(shuffled)
+    renamed = [replace(a, id=f"a{i}") for i, a in enumerate(shuffled, start=1)]
+    original_of = {r.id: a.id for r, a in zip(renamed, shuffled)}
+    regrouped = {frozenset(original_of[x] for x in g.article_ids) for g in group_stories(renamed)}
+    assert regrouped == partition(group_stories(articles))
+
+
+@SETTINGS
 @given(subsets, st.floats(min_value=0.0, max_value=1.0))
 def test_every_article_in_exactly_one_story_at_any_strictness(articles, strictness):
     assert_partition(group_stories(articles, strictness=strictness), [a.id for a in articles])
