@@ -193,4 +193,10 @@ def load_file(path: str) -> Loaded:
         raise LoadError("empty file")
     if ext in MARKDOWN_EXTENSIONS:
         return markdown_to_loaded(text)
+    if text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        # A saved web page that lost its extension: read it as the page it is.
+        loaded = html_to_loaded(text.encode("utf-8", "surrogatepass"))
+        if loaded is None:
+            raise LoadError("no article text found in the web page")
+        return loaded
     return Loaded(text=text)

@@ -1,0 +1,1 @@
+"""Tests of ingest: loaders, cleaning, segmentation, metadata, bad input."""

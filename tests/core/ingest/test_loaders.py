@@ -183,3 +183,10 @@ def test_pasted_html_and_markdown_are_recognised() -> None:
                                "Villages were **evacuated**.\n", "clipboard")
     assert (md.title, md.outlet, md.sentences[-1]) == ("Pasted", "Wire",
                                                       "Villages were evacuated.")
+
+
+def test_saved_page_named_txt_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(HTML, encoding="utf-8")
+    (article,) = _ingest_one(path)
+    assert (article.title, article.outlet) == ("Putin warns on troops", "The Daily")

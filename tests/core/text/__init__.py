@@ -1,0 +1,1 @@
+"""Tests of the text helpers: sentence splitting and normalisation."""

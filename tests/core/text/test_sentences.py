@@ -14,7 +14,8 @@ CASES = [
      ["An official said U.S. Gen. Alexus Grynkewich took part.", "He met them."]),
     ("gov", "Ryazan regional Gov. Pavel Malkov said debris fell. Residents were warned.",
      ["Ryazan regional Gov. Pavel Malkov said debris fell.", "Residents were warned."]),
-    ("titles", "Dr. Smith met Mr. Jones and Mrs. Lee at St. Paul's. Sen. Vance and Rep. Ortiz came.",
+    ("titles",
+     "Dr. Smith met Mr. Jones and Mrs. Lee at St. Paul's. Sen. Vance and Rep. Ortiz came.",
      ["Dr. Smith met Mr. Jones and Mrs. Lee at St. Paul's.", "Sen. Vance and Rep. Ortiz came."]),
     ("jr", "Martin Luther King Jr. spoke in 1963. The crowd listened.",
      ["Martin Luther King Jr. spoke in 1963.", "The crowd listened."]),
@@ -26,14 +27,16 @@ CASES = [
      ["Growth was 3.5 percent in 2024.", "Inflation hit 2.1%."]),
     ("am-pm", "The blast came at 9 a.m. Friday and again at 3 p.m. The city was calm.",
      ["The blast came at 9 a.m. Friday and again at 3 p.m.", "The city was calm."]),
-    ("us-end", "He flew to the U.S. The trip was long.", ["He flew to the U.S.", "The trip was long."]),
+    ("us-end", "He flew to the U.S. The trip was long.",
+     ["He flew to the U.S.", "The trip was long."]),
     ("us-mid", "U.S. President Donald Trump spoke.", ["U.S. President Donald Trump spoke."]),
     ("ellipsis-inside", "He paused… and then went on. It was late.",
      ["He paused… and then went on.", "It was late."]),
     ("ellipsis-dots-inside", "He paused... and then went on. It was late.",
      ["He paused... and then went on.", "It was late."]),
     ("quote-comma-said",
-     "\u201cIf any troops appear there, we assume that they will be legitimate targets,\u201d he said. "
+     "\u201cIf any troops appear there, we assume that they will be legitimate targets,\u201d "
+     "he said. "
      "Peskov agreed.",
      ["\u201cIf any troops appear there, we assume that they will be legitimate targets,\u201d "
       "he said.", "Peskov agreed."]),
