@@ -46,8 +46,11 @@ class IndexKeeper:
 
     # -- entry points ------------------------------------------------------------------------
 
-    def group_pending(self, strictness: float | None) -> set[int]:
-        """Group articles that are in no story yet; return the rowids of changed stories."""
+    def group_pending(self, strictness: float | None, *, may_save: bool = True) -> set[int]:
+        """Group articles that are in no story yet; return the rowids of changed stories.
+
+        may_save=False (mid-import) leaves saving the index to the import's last batch.
+        """
         pending = [r for (r,) in self._conn.execute(
             "SELECT id FROM articles a WHERE NOT EXISTS "
             "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) ORDER BY id")]
@@ -58,7 +61,7 @@ class IndexKeeper:
             return self.regroup(strictness)
         self._add(index, pending)
         touched = self._sync(index)
-        if self._unsaved >= max(SAVE_MIN, self._covered // 10):
+        if may_save and self._unsaved >= max(SAVE_MIN, self._covered // 10):
             self.save()
         return touched
 

@@ -14,12 +14,13 @@ import hashlib
 import json
 import os
 import sqlite3
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from reader.core.library.connection import connect
+from reader.core.library.feeder import ingest_results
 from reader.core.library.keeper import IndexKeeper
 from reader.core.library.reading import LibraryReader
 from reader.core.library.rows import ArticleRef, ImportSummary
@@ -106,13 +107,15 @@ class Library(LibraryReader):
         strictness: float = DEFAULT_STRICTNESS,
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
+        parallel: bool | None = None,
     ) -> ImportSummary:
         """Import files and folders: one transaction per file, then incremental grouping.
 
         progress(done, total, source) is called after each file (total counts the files
         found up front). cancel() is checked between files; what was committed stays.
+        parallel: read files in a helper process (None = when there are many files).
         """
-        from reader.core.ingest.api import iter_ingest, list_files
+        from reader.core.ingest.api import list_files
 
         total = sum(1 for _ in list_files(paths))
         aliases = dict(self._conn.execute("SELECT name, display FROM outlet_aliases"))
@@ -122,30 +125,32 @@ class Library(LibraryReader):
         grouped = self._conn.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0]
         touched: set[int] = set()
         cancelled = False
-        for result in iter_ingest(list(paths), cancel=cancel):
-            files += 1
-            if result.rejection is not None:
-                rejected.append(result.rejection)
-            if result.articles:
-                try:
-                    new, dup = self._store_file(result, aliases)
-                except (sqlite3.IntegrityError, TypeError, ValueError) as exc:
-                    # Malformed ingest output: this file is rolled back, the import goes on.
-                    reason = f"cannot store in the library: {exc}"
-                    rejected.append(Rejection(result.source, reason))
-                    new, dup = [], 0
-                added.extend(new)
-                duplicates += dup
-                pending += len(new)
-            if pending >= max(GROUP_BATCH, grouped):
-                touched |= self._group_pending(strictness)
-                grouped += pending
-                pending = 0
-            if progress is not None:
-                progress(files, max(total, files), result.source)
-            if cancel is not None and cancel():
-                cancelled = True
-                break
+        # closing(): a cancelled import stops the ingest helper process at once.
+        with closing(ingest_results(paths, total, cancel=cancel, parallel=parallel)) as results:
+            for result in results:
+                files += 1
+                if result.rejection is not None:
+                    rejected.append(result.rejection)
+                if result.articles:
+                    try:
+                        new, dup = self._store_file(result, aliases)
+                    except (sqlite3.IntegrityError, TypeError, ValueError) as exc:
+                        # Malformed ingest output: this file is rolled back, the import goes on.
+                        reason = f"cannot store in the library: {exc}"
+                        rejected.append(Rejection(result.source, reason))
+                        new, dup = [], 0
+                    added.extend(new)
+                    duplicates += dup
+                    pending += len(new)
+                if pending >= max(GROUP_BATCH, grouped):
+                    touched |= self._group_pending(strictness, may_save=False)
+                    grouped += pending
+                    pending = 0
+                if progress is not None:
+                    progress(files, max(total, files), result.source)
+                if cancel is not None and cancel():
+                    cancelled = True
+                    break
         touched |= self._group_pending(strictness)
         return ImportSummary(tuple(added), duplicates, tuple(rejected),
                              tuple(f"s{sid}" for sid in sorted(touched)), files, cancelled)
@@ -216,9 +221,10 @@ class Library(LibraryReader):
 
     # -- grouping ----------------------------------------------------------------------------
 
-    def _group_pending(self, strictness: float | None = None) -> set[int]:
+    def _group_pending(self, strictness: float | None = None, *,
+                       may_save: bool = True) -> set[int]:
         """Add articles that are in no story yet to the grouping; update story rows."""
-        return self._grouping(self._keeper.group_pending, strictness)
+        return self._grouping(lambda: self._keeper.group_pending(strictness, may_save=may_save))
 
     def regroup(self, strictness: float | None = None) -> tuple[str, ...]:
         """Rebuild the grouping from all articles, honouring the decisions; ids of changed stories.
