@@ -26,7 +26,7 @@ def shared_terms(index: "StoryIndex", members: list[int]) -> list[tuple[float, i
     # For a reader, a name or phrase every version shares explains more than a rare word
     # two versions happen to use: coverage first, then kind, then (damped) rarity.
     scored = [
-        (c * c * _reason_boost(index, f) * idf(index._df[f], n_docs) ** 0.5, f)
+        (c * c * _reason_boost(index, f) * idf(index._df[f], n_docs), f)
         for f, c in counts.items()
         if c >= need
     ]
