@@ -12,6 +12,8 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import queue as queue_mod
+import threading
+import time
 from typing import Callable, Iterator, Sequence
 
 from reader.core.model import FileResult
@@ -100,6 +102,16 @@ def _drain(results) -> None:
 def _helper_main(paths: list[str], results, stop, parent_pid: int) -> None:
     """In the helper process: ingest and send each FileResult, until done or told to stop."""
     from reader.core.ingest.api import iter_ingest
+
+    def watch_parent() -> None:
+        # An importer killed with SIGKILL cannot stop us, and a full queue pipe would block
+        # our exit forever (the queue's feeder thread is joined at exit): leave at once.
+        while True:
+            time.sleep(0.5)  # polling the parent's liveness, not synchronising with it
+            if os.getppid() != parent_pid:
+                os._exit(0)
+
+    threading.Thread(target=watch_parent, name="parent-watch", daemon=True).start()
 
     def put(item) -> bool:
         while True:

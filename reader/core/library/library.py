@@ -24,7 +24,7 @@ from reader.core.library.feeder import ingest_results
 from reader.core.library.keeper import IndexKeeper
 from reader.core.library.reading import LibraryReader
 from reader.core.library.rows import ArticleRef, ImportSummary
-from reader.core.library.stories import article_rowid, sync_stories
+from reader.core.library.stories import article_rowid
 from reader.core.model import Article, Decision, FileResult, Rejection
 from reader.core.settings import DEFAULT_STRICTNESS
 

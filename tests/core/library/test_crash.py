@@ -37,6 +37,22 @@ def _committed(db) -> int:
         return 0
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(p) for p in fh.read().split()]
+    except OSError:  # kernel without CONFIG_PROC_CHILDREN: nothing to check
+        return []
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
 def test_sigkill_mid_import_loses_nothing_committed(tmp_path):
     folder = tmp_path / "in"
     write_articles(folder, N_FILES)
@@ -49,10 +65,16 @@ def test_sigkill_mid_import_loses_nothing_committed(tmp_path):
             assert child.poll() is None, child.stderr.read().decode()
             assert time.monotonic() < deadline, "import never committed 40 articles"
             time.sleep(0.002)  # polling interval of a condition, not a synchronisation
+        helpers = _children(child.pid)  # the ingest helper process, if one was started
         child.send_signal(signal.SIGKILL)
     finally:
         child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
+    # An orphaned ingest helper notices and exits on its own.
+    deadline = time.monotonic() + 30
+    while any(os.path.exists(f"/proc/{pid}") and not _zombie(pid) for pid in helpers):
+        assert time.monotonic() < deadline, f"ingest helper {helpers} outlived the importer"
+        time.sleep(0.05)
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
