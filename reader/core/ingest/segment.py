@@ -33,6 +33,9 @@ nonetheless nevertheless besides otherwise thus therefore hence accordingly like
 similarly both neither either another other others the_official the_spokesman the_statement
 """.split())
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)+[A-Z][\w'\u2019.-]*")
+_NOT_SURNAME = re.compile(
+    r"^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)$|(ean|ian|ese|ish|ic|ern)$")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _REPORTING = re.compile(r"\b(said|says|told|announced|reported)\b")
@@ -44,8 +47,6 @@ _DIGEST_MULTI_SENTENCE_SHARE = 0.7
 # Items of a "news in brief" page with headlines are short.
 _HEADED_MAX_PARAGRAPHS = 3
 _HEADED_MAX_SENTENCES = 10
-# Under a page headline, a digest needs more paragraphs to be believed.
-_DIGEST_MIN_PARAGRAPHS_UNDER_TITLE = 4
 
 
 def _bare(token: str) -> str:
@@ -115,8 +116,33 @@ def _register_names(sentence: str, names: set[str]) -> None:
     """Remember the surname-like last token of every multi-word capitalised name."""
     for m in _NAME_RUN.finditer(sentence):
         last = _bare(m.group(0).split()[-1])
-        if len(last) > 2:
+        # "Earlier Thursday", "Western European": days, months and demonyms are not people.
+        if len(last) > 2 and not _NOT_SURNAME.search(last):
             names.add(last)
+
+
+def _bare_mentions(sentence: str) -> set[str]:
+    """Capitalised words standing alone ('... Sharkey said'): possible back-references."""
+    found: set[str] = set()
+    run: list[str] = []
+    for word in sentence.split() + [""]:
+        if word[:1].isupper():
+            run.append(word)
+            continue
+        if len(run) == 1:
+            found.add(_bare(run[0]))
+        run = []
+    return found
+
+
+def _refers_back(sentences: list[str], names: set[str]) -> bool:
+    """Whether a paragraph names, by surname alone, someone introduced only before it."""
+    own: set[str] = set()
+    bare: set[str] = set()
+    for sentence in sentences:
+        _register_names(sentence, own)
+        bare |= _bare_mentions(sentence)
+    return bool((bare & names) - own)
 
 
 def opens_like_lede(sentence: str, names: set[str]) -> bool:
@@ -140,11 +166,10 @@ def opens_like_lede(sentence: str, names: set[str]) -> bool:
     return not (run == 1 and _bare(words[0]) in names)
 
 
-def digest_items(paragraphs: list[list[str]],
-                 under_title: bool = False) -> list[list[int]] | None:
+def digest_items(paragraphs: list[list[str]]) -> list[list[int]] | None:
     """Paragraph indices of each story when the paragraphs form a wire digest, else None."""
     n = len(paragraphs)
-    if n < (_DIGEST_MIN_PARAGRAPHS_UNDER_TITLE if under_title else _DIGEST_MIN_PARAGRAPHS):
+    if n < _DIGEST_MIN_PARAGRAPHS:
         return None
     multi = sum(len(p) >= 2 for p in paragraphs)
     if multi < _DIGEST_MULTI_SENTENCE_SHARE * n:
@@ -155,7 +180,8 @@ def digest_items(paragraphs: list[list[str]],
     items: list[list[int]] = []
     ledes = 0
     for k, sentences in enumerate(paragraphs):
-        lede = k == 0 or opens_like_lede(sentences[0], names)
+        lede = k == 0 or (opens_like_lede(sentences[0], names)
+                          and not _refers_back(sentences, names))
         if lede:
             items.append([k])
             ledes += k > 0

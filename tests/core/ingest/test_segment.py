@@ -184,3 +184,22 @@ def test_article_with_three_crossheads_stays_whole() -> None:
         "Economists said", "Growth\n\nEconomists said")
     (art,) = articles_from_text(text, "rome.txt")
     assert len(art.sentences) == 12
+
+
+NO_HEADLINE_ARTICLE = """Water companies in England discharged raw sewage into rivers and seas for more than 3.6m hours last year, according to figures published on Tuesday. Campaigners accused ministers of dragging their feet.
+
+Environment Agency chief executive Philip Duffy said the number of spills rose by 54% compared with 2022. The agency said heavy rainfall explained part of the increase.
+
+Campaigner Feargal Sharkey said the figures were an outrage and accused the government of protecting the companies. He called for the firms to be brought back into public ownership.
+
+The environment secretary, Steve Barclay, said the government was holding water companies to account. Fines would be ringfenced for river clean-up, and the agency would publish more data in the summer, Duffy said.
+
+Water UK, the industry body, said its members had a plan to triple investment and cut spills by 40% by 2030. Campaigners including Sharkey called the plan too little, too late.
+"""
+
+
+def test_article_without_headline_whose_paragraphs_refer_back_stays_whole() -> None:
+    # Every paragraph names its subject in full, as digest items do, but later paragraphs
+    # mention people introduced earlier by surname alone ("Duffy said", "Sharkey").
+    (art,) = articles_from_text(NO_HEADLINE_ARTICLE, "water.txt")
+    assert len(art.sentences) == 10
