@@ -149,3 +149,21 @@ def apply_diff(reference: str, ops: Sequence[DiffOp]) -> str:
 def is_unchanged(ops: Sequence[DiffOp]) -> bool:
     """True when the member differs from the reference in no way the settings count."""
     return all(d.op == DIFF_EQUAL or d.minor for d in ops)
+
+
+def display_ops(ops: Sequence[DiffOp]) -> tuple[DiffOp, ...]:
+    """The ops a reader should see: differences the settings ignore shown as plain text.
+
+    A minor DELETE/INSERT pair (quote style, case, a name's spelling…) becomes EQUAL with the
+    member's own wording, so the result still spells the member exactly.
+    """
+    out: list[DiffOp] = []
+    for d in ops:
+        if d.minor and d.op == DIFF_DELETE:
+            continue
+        op = DIFF_EQUAL if d.minor else d.op
+        if out and out[-1].op == op:
+            out[-1] = DiffOp(op, out[-1].text + d.text)
+        else:
+            out.append(DiffOp(op, d.text))
+    return tuple(out)

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from typing import Sequence
 
 from reader import __version__
+from reader.core.align.worddiff import display_ops
 from reader.core.model import (
     DIFF_DELETE,
     DIFF_EQUAL,
@@ -174,7 +175,7 @@ def segments_from_ops(ops, text: str) -> tuple[Segment, ...]:
 
     Falling back keeps the report truthful if an alignment ever produces inconsistent ops.
     """
-    segs = [Segment(_KIND.get(op.op, EQUAL), op.text) for op in ops or () if op.text]
+    segs = [Segment(_KIND.get(op.op, EQUAL), op.text) for op in display_ops(ops or ()) if op.text]
     rebuilt = "".join(s.text for s in segs if s.kind != DELETE)
     if not segs or " ".join(rebuilt.split()) != " ".join(text.split()):
         return (Segment(EQUAL, text),)

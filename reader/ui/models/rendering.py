@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Mapping
 
+from reader.core.align.worddiff import display_ops, is_unchanged
 from reader.core.model import DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, Article, Passage, Story
 from reader.ui.theme import DiffPalette
 
@@ -41,7 +42,7 @@ class StoryView:
         """Whether versions differ here: someone lacks it, or a member's words differ."""
         if len(passage.members) < len(self.version_ids):
             return True
-        return any(op.op != DIFF_EQUAL for ops in passage.diffs.values() for op in ops)
+        return not all(is_unchanged(ops) for ops in passage.diffs.values())
 
     def unique_share(self, article_id: str) -> float:
         """Share (0..1) of this version's words that no other version has."""
@@ -79,7 +80,7 @@ def diff_html(view: StoryView, passage: Passage, article_id: str, pal: DiffPalet
     if article_id == passage.reference or not ops:
         return escape(plain)
     parts = []
-    for op in ops:
+    for op in display_ops(ops):
         text = escape(op.text)
         if op.op == DIFF_EQUAL:
             parts.append(text)
@@ -99,4 +100,4 @@ def measure_text(view: StoryView, passage: Passage, article_id: str) -> str | No
         return None
     if article_id == passage.reference or not ops:
         return view.passage_text(passage, article_id)
-    return "".join(op.text for op in ops)
+    return "".join(op.text for op in display_ops(ops))

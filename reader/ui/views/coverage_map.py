@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
 
-from reader.core.model import DIFF_EQUAL
+from reader.core.align.worddiff import is_unchanged
 from reader.ui.models.rendering import StoryView
 from reader.ui.theme import LIGHT, DiffPalette
 
@@ -76,7 +76,7 @@ class CoverageCanvas(QWidget):
         kind = self._view.share_kind(passage)
         if kind == "unique":
             return QColor(pal.marker), False
-        reworded = any(op.op != DIFF_EQUAL for op in passage.diffs.get(aid, ()))
+        reworded = not is_unchanged(passage.diffs.get(aid, ()))
         base = QColor("#2f6fb3" if kind == "all" else "#7aa7d8")
         if pal.dark:
             base = QColor("#5b9be0" if kind == "all" else "#345e8c")
