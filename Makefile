@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench dist install-desktop sysdeps screenshots clean
+.PHONY: run test bench dist install-desktop sysdeps sysdeps-qt screenshots clean
 
 run: $(STAMP) sysdeps-qt
 	$(VENV)/bin/parallax gui seeds
@@ -26,7 +26,7 @@ install-desktop:
 screenshots: $(STAMP) sysdeps-qt
 	bash packaging/screenshots.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
