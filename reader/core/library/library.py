@@ -57,18 +57,13 @@ class Library(LibraryReader):
         """Open the library at PATH, else $PARALLAX_LIBRARY, else the user data dir.
 
         Raises LibraryError (one line for the user) if it cannot be opened or created.
-        Articles left ungrouped by an interrupted import are grouped now.
+        Opening never writes beyond creating/migrating the schema, so reader threads can
+        open freely; articles an interrupted import left ungrouped are grouped by the next
+        import, regroup() or group_pending().
         """
         from reader.core.library.connection import resolve_library_path
 
-        conn = connect(path)
-        lib = cls(conn, resolve_library_path(path))
-        try:
-            lib._group_pending()
-        except BaseException:
-            conn.close()
-            raise
-        return lib
+        return cls(connect(path), resolve_library_path(path))
 
     def close(self) -> None:
         """Close the connection (the Library cannot be used afterwards)."""
@@ -220,6 +215,10 @@ class Library(LibraryReader):
         return added, duplicates
 
     # -- grouping ----------------------------------------------------------------------------
+
+    def group_pending(self) -> tuple[str, ...]:
+        """Group articles that are in no story yet (left by an interrupted import); story ids."""
+        return tuple(f"s{sid}" for sid in sorted(self._group_pending()))
 
     def _group_pending(self, strictness: float | None = None, *,
                        may_save: bool = True) -> set[int]:

@@ -88,7 +88,8 @@ def test_sigkill_mid_import_loses_nothing_committed(tmp_path):
     conn.close()
 
     with Library.open(db) as lib:
-        # Opening grouped what the killed import had stored but not grouped yet.
+        # What the killed import stored but had not grouped yet gets grouped.
+        lib.group_pending()
         assert sum(r.n_versions for r in lib.stories()) == len(rows)
         summary = lib.import_paths([str(folder)])
         assert summary.duplicates == len(rows)

@@ -166,7 +166,7 @@ def test_rename_decision_with_the_real_grouping(tmp_path):
         assert lib.story(lib.story_of("a2")).title == "My title"
 
 
-def test_ungrouped_articles_are_grouped_on_open(tmp_path, fake_grouping):
+def test_ungrouped_articles_are_grouped_later(tmp_path, fake_grouping, capsys):
     path = tmp_path / "lib.sqlite"
     write_articles(tmp_path / "in", 6)
     with Library.open(path) as lib:
@@ -175,8 +175,18 @@ def test_ungrouped_articles_are_grouped_on_open(tmp_path, fake_grouping):
         lib._conn.execute("DELETE FROM story_articles WHERE article_id IN (5, 6)")
         lib._conn.execute("DELETE FROM meta")
     with Library.open(path) as lib:
+        assert len(lib.stories_of([f"a{i}" for i in range(1, 7)])) == 4  # open only reads
+    from reader.cli import main
+
+    assert main(["list", "--library", str(path)]) == 0  # `parallax list` catches up
+    assert capsys.readouterr().out.count("\n    a") == 6
+    with Library.open(path) as lib:
         assert len(lib.stories_of([f"a{i}" for i in range(1, 7)])) == 6
         assert sum(r.n_versions for r in lib.stories()) == 6
+        write_articles(tmp_path / "more", 2, start=6)
+        lib._conn.execute("DELETE FROM story_articles WHERE article_id = 1")
+        lib.import_paths([str(tmp_path / "more")])  # an import catches up too
+        assert sum(r.n_versions for r in lib.stories()) == 8
 
 
 def test_unreadable_index_is_rebuilt(tmp_path, fake_grouping, monkeypatch):
