@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 
 from reader.core.library.connection import LibraryError
@@ -31,6 +32,9 @@ def import_command(paths, library_path, *, strictness: float) -> int:
     except LibraryError as exc:
         _err(str(exc))
         return 2
+    except sqlite3.Error as exc:  # locked by another writer too long, disk full, ...
+        _err(f"library {library_path or 'default'}: {exc}; files committed so far are kept")
+        return 1
     for ref in summary.added:
         story = story_of.get(ref.id, "-")
         print(f"{ref.id}\t{story}\t{_one_line(ref.outlet)}\t{_one_line(ref.title)}")
@@ -61,6 +65,9 @@ def list_command(library_path, *, search=None) -> int:
     except LibraryError as exc:
         _err(str(exc))
         return 2
+    except sqlite3.Error as exc:
+        _err(f"library {library_path or 'default'}: {exc}")
+        return 1
     if search is not None:
         print(f"{shown} matching article(s) in {len(rows)} of {total} story(ies)")
     elif not rows:

@@ -110,3 +110,22 @@ def test_list_search_shows_only_matching_versions(tmp_path, capsys):
 def test_list_empty_library(tmp_path, capsys):
     assert main(["list", "--library", str(tmp_path / "lib.sqlite")]) == 0
     assert "empty" in capsys.readouterr().out
+
+
+def test_locked_library_is_one_line_not_a_traceback(tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    folder = tmp_path / "in"
+    write_articles(folder, 2)
+    lib = tmp_path / "lib.sqlite"
+    Library.open(lib).close()
+    monkeypatch.setattr("reader.core.library.connection.BUSY_TIMEOUT", 0.05)
+    holder = sqlite3.connect(lib, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        assert main(["import", str(folder), "--library", str(lib)]) == 1
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "locked" in err and "Traceback" not in err
