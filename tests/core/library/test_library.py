@@ -96,7 +96,8 @@ def test_search_finds_words_and_survives_odd_queries(lib):
     assert lib.search("zelensk*") == ["a1"]
     assert lib.search("envoys storm") == []  # every word required
     for odd in ['"', '"peace', "*", "AND", "OR NOT", "NEAR(a b)", "title:storm", "(", "-",
-                "💥", "\u202eRTL", "a\x00b", "abc\ud800def", "'; DROP TABLE articles; --", "", "   ", "^"]:
+                "💥", "\u202eRTL", "a\x00b", "abc\ud800def", "'; DROP TABLE articles; --",
+                "", "   ", "^"]:
         lib.search(odd)  # never raises
     assert lib.search("title:storm") == []  # no column filter: the phrase "title storm"
     assert lib.search('"') == [] and lib.search("*") == []
