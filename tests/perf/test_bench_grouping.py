@@ -95,9 +95,11 @@ class CorpusMaker:
         articles: list[Article] = []
         labels: dict[str, int] = {}
         sid = 0
+        self.bases: list[tuple[str, list[str], int]] = []
         while len(articles) < n_articles:
             size = min(rng.choice([1, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8]), n_articles - len(articles))
             title, sents, day = self.story(sid)
+            self.bases.append((title, sents, day))
             for v in range(size):
                 vt, vs = self.version(title, sents, v == 0)
                 d = day + rng.choice([0, 0, 1])
@@ -107,6 +109,26 @@ class CorpusMaker:
                                         tuple(vs), tuple(range(len(vs)))))
                 labels[aid] = sid
             sid += 1
+        return articles, labels
+
+
+    def follow_ups(self, n: int, prefix: str) -> tuple[list[Article], dict[str, int]]:
+        """n new articles after corpus(): half new versions of its stories, half new stories."""
+        rng = self.rng
+        articles, labels = [], {}
+        for i in range(n):
+            if i % 2 == 0:
+                sid = rng.randrange(len(self.bases))
+                title, sents, day = self.bases[sid]
+                title, sents = self.version(title, sents, False)
+            else:
+                sid = -1 - i
+                title, sents, day = self.story(sid)
+            aid = f"{prefix}{i}"
+            date = f"{2015 + day // 365:04d}-{1 + (day % 365) // 31:02d}-{1 + day % 28:02d}"
+            articles.append(Article(aid, f"gen/{aid}.txt", 0, title, "late outlet", date, None,
+                                    tuple(sents), tuple(range(len(sents)))))
+            labels[aid] = sid
         return articles, labels
 
 
@@ -130,9 +152,7 @@ def _run_size(n: int, queue) -> None:
     rss_after = _peak_mb()
     p, r, f1 = bcubed(labels_of(g.article_ids for g in groups), labels)
     ari = adjusted_rand(labels_of(g.article_ids for g in groups), labels)
-    extra, _ = CorpusMaker(seed=n + 1).corpus(100)
-    extra = [Article("x" + a.id, a.source.replace("gen/", "gen-x/"), 0, a.title, a.outlet, a.date,
-                     None, a.sentences, a.paragraphs) for a in extra]
+    extra, extra_labels = maker.follow_ups(100, "x")
     t0 = time.perf_counter()
     blob = index.to_bytes()
     dump_s = time.perf_counter() - t0
@@ -140,11 +160,17 @@ def _run_size(n: int, queue) -> None:
     restored = StoryIndex.from_bytes(blob)
     load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    restored.add(extra)
+    added = restored.add(extra)
     add_s = time.perf_counter() - t0
+    # Follow-ups of existing stories should land in the story of that story's first article.
+    first_of = {}
+    for aid, sid in labels.items():
+        first_of.setdefault(sid, aid)
+    follow = [a for a, sid in extra_labels.items() if sid >= 0]
+    joined = sum(added[a] == restored.story_of(first_of[extra_labels[a]]) for a in follow)
     queue.put(dict(n=n, words=words, gen_s=gen_s, group_s=group_s, group_cpu=group_cpu, rss_before=rss_before,
                    rss_after=rss_after, stories=len(groups), true=len(set(labels.values())),
-                   p=p, r=r, f1=f1, ari=ari, add_s=add_s, blob_mb=len(blob) / 2**20,
+                   p=p, r=r, f1=f1, ari=ari, add_s=add_s, joined=joined, follow=len(follow), blob_mb=len(blob) / 2**20,
                    dump_s=dump_s, load_s=load_s))
 
 
@@ -168,7 +194,8 @@ def test_bench_grouping_scales_near_linearly():
               f"{m['stories']} stories (truth {m['true']}); B-cubed P={m['p']:.3f} "
               f"R={m['r']:.3f} F1={m['f1']:.3f}, ARI={m['ari']:.3f}")
         print(f"[grouping] {n}: index blob {m['blob_mb']:.1f} MB (to_bytes {m['dump_s']:.1f} s, "
-              f"from_bytes {m['load_s']:.1f} s); adding 100 articles took {m['add_s']:.3f} s")
+              f"from_bytes {m['load_s']:.1f} s); adding 100 articles took {m['add_s']:.3f} s "
+              f"({m['joined']}/{m['follow']} follow-ups joined their story)")
     ratio = results[50_000]["group_s"] / results[20_000]["group_s"]
     print(f"[grouping] time(50k)/time(20k) = {ratio:.2f} (target <= 2.8)")
     big = results[50_000]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+from collections import Counter
 from array import array
 from typing import Sequence
 
@@ -202,6 +203,7 @@ class StoryIndex:
         vget = self._vocab.get
         df = self._df
         tokfid = self._tokfid
+        batch_df: Counter[int] = Counter()
         for a in fresh:
             lede_text, text = zones(a, use_title=(a.source, a.title) not in shared_titles)
             pcounts, psurface, pledes = phrase_features(lede_text, text)
@@ -219,14 +221,17 @@ class StoryIndex:
                 if f is None:
                     f = self._fid(k, psurface.get(k, k))
                 counts[f] = counts.get(f, 0) + c
-            for f in counts:
-                df[f] += 1
+            fids = array("I", counts.keys())
+            batch_df.update(fids)
             # Compact until every article's DF is known: dicts for 50,000 articles cost GBs.
             extracted.append((
-                array("I", counts.keys()),
+                fids,
                 bytes([c if c < 256 else 255 for c in counts.values()]),
                 array("I", [self._vocab[k] for k in pledes]),
             ))
+        for f, c in batch_df.items():
+            df[f] += c
+        del batch_df
         self._refresh_idf(len(self._ids) + len(fresh))
         first_new = len(self._ids)
         for a, (fids, counts, lede) in zip(fresh, extracted):
