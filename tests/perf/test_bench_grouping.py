@@ -168,9 +168,10 @@ def _run_size(n: int, queue) -> None:
         first_of.setdefault(sid, aid)
     follow = [a for a, sid in extra_labels.items() if sid >= 0]
     joined = sum(added[a] == restored.story_of(first_of[extra_labels[a]]) for a in follow)
-    queue.put(dict(n=n, words=words, gen_s=gen_s, group_s=group_s, group_cpu=group_cpu, rss_before=rss_before,
-                   rss_after=rss_after, stories=len(groups), true=len(set(labels.values())),
-                   p=p, r=r, f1=f1, ari=ari, add_s=add_s, joined=joined, follow=len(follow), blob_mb=len(blob) / 2**20,
+    queue.put(dict(n=n, words=words, gen_s=gen_s, group_s=group_s, group_cpu=group_cpu,
+                   rss_before=rss_before, rss_after=rss_after, stories=len(groups),
+                   true=len(set(labels.values())), p=p, r=r, f1=f1, ari=ari, add_s=add_s,
+                   joined=joined, follow=len(follow), blob_mb=len(blob) / 2**20,
                    dump_s=dump_s, load_s=load_s))
 
 

@@ -1,4 +1,4 @@
-"""The user's grouping decisions (move, split, merge, rename), applied on top of automatic groups."""
+"""The user's grouping decisions (move, split, merge, rename) on top of automatic groups."""
 
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from collections import Counter
 from array import array
+from collections import Counter
 from typing import Sequence
 
 from reader.core.grouping import describe

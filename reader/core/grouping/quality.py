@@ -11,7 +11,9 @@ def labels_of(groups: Iterable[Iterable[str]]) -> dict[str, int]:
     return {a: gi for gi, g in enumerate(groups) for a in g}
 
 
-def bcubed(predicted: Mapping[str, object], truth: Mapping[str, object]) -> tuple[float, float, float]:
+def bcubed(
+    predicted: Mapping[str, object], truth: Mapping[str, object]
+) -> tuple[float, float, float]:
     """B-cubed (precision, recall, F1) of predicted labels against true labels, per item."""
     items = list(truth)
     if not items:
