@@ -190,9 +190,10 @@ def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
         paragraphs, stamp_date = _body(body_lines, title)
         date = loaded.date or stamp_date or page_date
         items = None
-        # A wire digest has no headline: under a headline, lede-like paragraphs are just a
+        # A wire digest has no headline: under a headline (in the text, or the page's own
+        # title from front matter or HTML metadata), lede-like paragraphs are just a
         # well-written article (each paragraph naming its subject in full).
-        if at is None and all(not p.weak for p in paragraphs):
+        if at is None and not known_title and all(not p.weak for p in paragraphs):
             items = digest_items([p.sentences for p in paragraphs])
         if items and len(items) > 1:
             for item in items:

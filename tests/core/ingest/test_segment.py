@@ -203,3 +203,21 @@ def test_article_without_headline_whose_paragraphs_refer_back_stays_whole() -> N
     # mention people introduced earlier by surname alone ("Duffy said", "Sharkey").
     (art,) = articles_from_text(NO_HEADLINE_ARTICLE, "water.txt")
     assert len(art.sentences) == 10
+
+
+def test_front_matter_title_keeps_lede_like_paragraphs_as_one_article(tmp_path):
+    """A page whose metadata names its headline is one article, not a wire digest."""
+    import pathlib
+
+    from reader.core.ingest import ingest_paths
+
+    digest = (pathlib.Path(__file__).parents[3] / "seeds" / "001_117a44706a92ffc7.txt").read_text(
+        encoding="utf-8")
+    front = "---\ntitle: Ukraine week in review\noutlet: Example News\n---\n\n"
+    (tmp_path / "with-title.md").write_text(front + digest, encoding="utf-8")
+    (tmp_path / "digest.txt").write_text(digest, encoding="utf-8")
+    result = ingest_paths([str(tmp_path / "with-title.md"), str(tmp_path / "digest.txt")])
+    titled = [a for a in result.articles if a.source.endswith("with-title.md")]
+    untitled = [a for a in result.articles if a.source.endswith("digest.txt")]
+    assert [a.title for a in titled] == ["Ukraine week in review"]
+    assert len(untitled) == 10, "without a headline the same paragraphs read as a digest"
