@@ -36,10 +36,11 @@ class LibraryGateway:
     # -- reading ----------------------------------------------------------------------------
     def story_page(self, limit: int, offset: int, sort: str, descending: bool,
                    query: str | None):
-        """One page of story rows, newest first, optionally filtered by a full-text query."""
+        """One page of story rows in the chosen order, optionally filtered by a full-text query."""
         if self.closed:
             return []
-        rows = self.library.stories(limit=limit, offset=offset, search=query)
+        rows = self.library.stories(limit=limit, offset=offset, search=query, sort=sort,
+                                    descending=descending)
         if query is not None and not rows and offset == 0:
             return []
         return rows

@@ -32,6 +32,19 @@ def _chunks(items: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
         yield items[start:start + size]
 
 
+
+# SQL sort expressions over the stories table; user edits (title, outlet) win, as shown.
+STORY_SORTS = {
+    "date": "sort_key",
+    "title": "COALESCE(user_title, title) COLLATE NOCASE",
+    "versions": "n_articles",
+    "outlets": "(SELECT MIN(COALESCE(a.user_outlet, a.outlet)) FROM story_articles sa "
+               "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = stories.id) "
+               "COLLATE NOCASE",
+    "starred": "(SELECT MAX(a.starred) FROM story_articles sa JOIN articles a "
+               "ON a.id = sa.article_id WHERE sa.story_id = stories.id)",
+}
+
 class LibraryReader:
     """Queries over one connection; Library adds the writes."""
 
@@ -126,11 +139,17 @@ class LibraryReader:
         return self._conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
 
     def stories(self, *, limit: int | None = None, offset: int = 0,
-                search: str | None = None) -> list[StoryRow]:
-        """A page of stories, newest first (by latest article date, else import date).
+                search: str | None = None, sort: str = "date",
+                descending: bool = True) -> list[StoryRow]:
+        """A page of stories, by default newest first (latest article date, else import date).
 
-        With `search`, only stories with an article matching that full-text query.
+        `sort` is one of STORY_SORTS (date, title, versions, outlets, starred); ties fall back
+        to newest first so paging is stable. With `search`, only stories with an article
+        matching that full-text query.
         """
+        if sort not in STORY_SORTS:
+            raise ValueError(f"unknown story sort {sort!r}: use one of {', '.join(STORY_SORTS)}")
+        direction = "DESC" if descending else "ASC"
         where, params = "", []
         if search is not None:
             expr = fts_query(search)
@@ -141,7 +160,7 @@ class LibraryReader:
             params.append(expr)
         rows = self._conn.execute(
             f"SELECT id, title, user_title, latest_date, reasons FROM stories {where} "
-            "ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?",
+            f"ORDER BY {STORY_SORTS[sort]} {direction}, sort_key DESC, id DESC LIMIT ? OFFSET ?",
             (*params, -1 if limit is None else limit, offset)).fetchall()
         return self._story_rows(rows)
 
