@@ -131,8 +131,8 @@ class _Writer:
         self.w("<h3>Versions</h3>\n")
         self.table_open("versions")
         self.w('<thead><tr><th scope="col">Outlet</th><th scope="col">Title</th>'
-               '<th scope="col" class="nw">Date</th><th scope="col">Words</th>'
-               '<th scope="col">Unique</th><th scope="col">Source</th></tr></thead><tbody>\n')
+               '<th scope="col" class="nw">Date</th><th scope="col" class="nw">Words</th>'
+               '<th scope="col" class="nw">Unique</th><th scope="col">Source</th></tr></thead><tbody>\n')
         for v in s.versions:
             a = v.article
             # The URL is shown as text, never as a link: the report makes no request.
@@ -190,10 +190,10 @@ class _Writer:
             if cell is None:  # an omission: quote the passage as the others give it
                 cell = p.cells.get(p.passage.reference) or next(iter(p.cells.values()))
                 whose = ", ".join(s.label(a) for a in p.cells)
-                self.w(f"<li><q>{_e(cell.text)}</q> <span class=\"who\">(in {_e(whose)})"
-                       "</span></li>\n")
+                self.w(f"<li><span class=\"said\">{_e(cell.text)}</span> "
+                       f"<span class=\"who\">(in {_e(whose)})</span></li>\n")
             else:
-                self.w(f"<li><q>{_e(cell.text)}</q></li>\n")
+                self.w(f"<li><span class=\"said\">{_e(cell.text)}</span></li>\n")
         self.w("</ul>\n")
 
     def findings(self, s: StoryReport) -> None:
@@ -247,8 +247,8 @@ class _Writer:
         for c in s.positions:
             lead = ", ".join(f"{s.label(a)} (sentence {n} of {t})" for a, n, t in c.leads)
             bury = ", ".join(f"{s.label(a)} (sentence {n} of {t})" for a, n, t in c.buries)
-            self.w(f"<li><q>{_e(c.passage.excerpt)}</q><br>Near the top in {_e(lead)}; "
-                   f"far down in {_e(bury)}.</li>\n")
+            self.w(f"<li><span class=\"said\">{_e(c.passage.excerpt)}</span><br>"
+                   f"Near the top in {_e(lead)}; far down in {_e(bury)}.</li>\n")
         self.w("</ul>\n")
 
     def legend(self) -> None:

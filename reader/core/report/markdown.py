@@ -63,9 +63,9 @@ def _quote_list(s: StoryReport, views: Sequence[PassageView], own: str | None) -
         if cell is None:
             cell = p.cells.get(p.passage.reference) or next(iter(p.cells.values()))
             whose = ", ".join(s.label(a) for a in p.cells)
-            lines.append(f"- “{md_escape(cell.text)}” _(in {md_escape(whose)})_")
+            lines.append(f"- {md_escape(cell.text)} _(in {md_escape(whose)})_")
         else:
-            lines.append(f"- “{md_escape(cell.text)}”")
+            lines.append(f"- {md_escape(cell.text)}")
     return lines + [""]
 
 
@@ -133,7 +133,7 @@ def _story(s: StoryReport) -> list[str]:
         for c in s.positions:
             lead = ", ".join(f"{s.label(a)} (sentence {k} of {t})" for a, k, t in c.leads)
             bury = ", ".join(f"{s.label(a)} (sentence {k} of {t})" for a, k, t in c.buries)
-            out.append(f"- “{md_escape(c.passage.excerpt)}” — near the top in "
+            out.append(f"- {md_escape(c.passage.excerpt)} — near the top in "
                        f"{md_escape(lead)}; far down in {md_escape(bury)}.")
         out.append("")
     out += ["### Aligned text", "",
