@@ -7,6 +7,8 @@ smaller HTML subset: no <ins>/<del>, no media queries, table attributes instead 
 
 from __future__ import annotations
 
+import os
+
 from datetime import datetime
 from html import escape
 from importlib import resources
@@ -41,6 +43,7 @@ def _css(name: str) -> str:
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
+
 
 
 class _Writer:
@@ -136,11 +139,13 @@ class _Writer:
         for v in s.versions:
             a = v.article
             # The URL is shown as text, never as a link: the report makes no request.
-            where = a.url or a.source
+            # Qt's layout (PDF) cannot wrap a long path and squeezes the titles instead, so
+            # there a file shows by its name; browsers wrap the whole path themselves.
+            where = _e(a.url or (os.path.basename(a.source) if self.qt else a.source))
             self.w(f'<tr><th scope="row">{_e(v.label)}</th><td>{_e(a.title)}</td>'
                    f"<td class=\"nw\">{_e(a.date or '—')}</td><td class=\"num\">{v.words}</td>"
                    f'<td class="num">{percent(v.share_unique)}</td>'
-                   f'<td class="src">{_e(where)}</td></tr>\n')
+                   f'<td class="src">{where}</td></tr>\n')
         self.w("</tbody></table>\n",
                '<p class="note">Unique: share of the version\'s sentences that no other version '
                "has.</p>\n")

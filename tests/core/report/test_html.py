@@ -107,3 +107,16 @@ def test_qt_flavor_avoids_tags_qt_does_not_know():
     html = render_html(small_doc(), flavor="qt")
     assert "<ins>" not in html and "<del>" not in html and "@media" not in html
     assert "text-decoration:line-through" in html and "text-decoration:underline" in html
+
+
+def test_pdf_flavour_shows_file_names_browser_flavour_whole_paths():
+    """Qt cannot wrap a long path in a table (it squeezes the titles), browsers can."""
+    from dataclasses import replace
+
+    doc = small_doc()
+    long_source = "/very/long/folder/of/saved/articles/outlet-a/story.txt"
+    doc = replace(doc, articles=(replace(doc.articles[0], source=long_source, url=None),)
+                  + doc.articles[1:])
+    assert long_source in render_html(doc)
+    qt = render_html(doc, flavor="qt")
+    assert long_source not in qt and ">story.txt<" in qt
