@@ -1,0 +1,38 @@
+"""Quality figures on our own evaluation sets (run by `make bench`; prints them).
+
+Grouping: B-cubed precision/recall/F1 and adjusted Rand index on the hand-written corpora in
+tests/data/grouping. Alignment: added/omitted precision and recall and aligned-pair precision
+and recall on the generated version sets of tests/core/align/evalsets.py. The unit tests hold
+floors on the same figures; this prints them so they can be recorded.
+"""
+
+from __future__ import annotations
+
+from reader.core.align import align_story
+from reader.core.model import StoryGroup
+from reader.core.settings import AnalysisSettings
+from tests.core.align.evalsets import precision_recall, score, version_sets
+from tests.core.grouping.test_quality import CORPORA
+from tests.core.grouping.test_quality import score as grouping_score
+
+
+def test_grouping_quality_figures():
+    print()
+    for name in CORPORA:
+        p, r, f1, ari = grouping_score(name)
+        print(f"[quality] grouping {name:24s} B-cubed P={p:.3f} R={r:.3f} F1={f1:.3f} "
+              f"ARI={ari:.3f}")
+        assert 0.0 <= f1 <= 1.0
+
+
+def test_alignment_quality_figures():
+    counts = []
+    sets = version_sets()
+    for vs in sets:
+        group = StoryGroup(tuple(a.id for a in vs.articles))
+        counts.append(score(vs, align_story("s1", group, vs.articles, AnalysisSettings())))
+    figures = precision_recall(counts)
+    print(f"\n[quality] alignment on {len(sets)} generated version sets")
+    for key, (precision, recall) in figures.items():
+        print(f"[quality]   {key:8s} precision {precision:.3f}  recall {recall:.3f}")
+    assert set(figures) >= {"added", "omitted", "pairs"}
