@@ -98,6 +98,7 @@ def _screenshot(app, window, paths: list[str], args: argparse.Namespace) -> int:
 
     width, height = _parse_size(args.size or "1280x800")
     window.resize(width, height)
+    window.fit_panes(width)
     window.comparison.set_view(args.view or "side")
     window.show()
     outcome = {"code": 1}

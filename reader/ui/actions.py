@@ -35,11 +35,13 @@ ACTIONS = (
     ("view_side", "&View", "&Side by side", ["Ctrl+1"], "Side-by-side view"),
     ("view_reader", "&View", "&Reader", ["Ctrl+2"], "Reader view"),
     ("view_map", "&View", "&Coverage map", ["Ctrl+3"], "Coverage map"),
+    ("shared_only", "&View", "Shared passages &only", ["Ctrl+Shift+U"],
+     "Side by side: hide passages only one version has"),
     ("shortcuts", "&Help", "&Keyboard shortcuts", ["F1"], "This list"),
     ("about", "&Help", "&About Parallax", [], "About"),
 )
 TOOLBAR = ("import_files", "export", None, "view_side", "view_reader", "view_map", None,
-           "undo", "redo")
+           "shared_only", None, "undo", "redo")
 
 
 def build_actions(window: QMainWindow) -> SimpleNamespace:
@@ -54,7 +56,7 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
             menus[menu_name] = window.menuBar().addMenu(menu_name)
         menus[menu_name].addAction(action)
         setattr(actions, name, action)
-    for view in ("view_side", "view_reader", "view_map"):
+    for view in ("view_side", "view_reader", "view_map", "shared_only"):
         getattr(actions, view).setCheckable(True)
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("mainToolbar")

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.comparison)
         split.setStretchFactor(1, 1)
         split.setSizes([420, 860])
+        self.splitter = split
         self.setCentralWidget(split)
         self.findings_dock = QDockWidget("Findings", self)
         self.findings_dock.setObjectName("findingsDock")
@@ -102,6 +103,10 @@ class MainWindow(QMainWindow):
         a.view_side.triggered.connect(lambda: self.comparison.set_view("side"))
         a.view_reader.triggered.connect(lambda: self.comparison.set_view("reader"))
         a.view_map.triggered.connect(lambda: self.comparison.set_view("map"))
+        a.shared_only.setChecked(self.settings.shared_only)
+        self.comparison.side.set_shared_only(self.settings.shared_only)
+        a.shared_only.toggled.connect(self.set_shared_only)
+        self.comparison.side.sharedOnlyChanged.connect(self.set_shared_only)
         a.shortcuts.triggered.connect(lambda: info.show_shortcuts(self, shortcut_table()))
         a.about.triggered.connect(lambda: info.show_about(self))
         self.comparison.viewChanged.connect(self._on_view_changed)
@@ -170,7 +175,8 @@ class MainWindow(QMainWindow):
         if channel != ANALYSIS:
             return
         story, articles = result
-        view = StoryView(story, {a.id: a for a in articles})
+        view = StoryView(story, {a.id: a for a in articles},
+                         self.settings.analysis.reference)
         self.comparison.set_story(view)
         self.findings.set_story(view)
         self.statusBar().showMessage(
@@ -247,6 +253,13 @@ class MainWindow(QMainWindow):
         self.findings.set_palette(palette)
         self.comparison.side.update_row_heights()
 
+    def set_shared_only(self, on: bool) -> None:
+        """View → Shared passages only: filter the side-by-side rows; remembered."""
+        self.settings.shared_only = on
+        self.comparison.side.set_shared_only(on)
+        if self.actions_.shared_only.isChecked() != on:
+            self.actions_.shared_only.setChecked(on)  # re-enters here once; a no-op then
+
     def _use_reference(self, article_id: str) -> None:
         view = self.comparison.story_view
         if view is None:
@@ -272,8 +285,17 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+            self.fit_panes(1280)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def fit_panes(self, width: int) -> None:
+        """Default pane widths for a window width: at 1280 px the list gets 420 and the
+        findings 270; a wider window gives each a share of the extra, not all to the middle."""
+        extra = max(0, width - 1280)
+        browser, findings = 420 + extra // 4, 270 + extra // 5
+        self.splitter.setSizes([browser, max(400, width - browser - findings)])
+        self.resizeDocks([self.findings_dock], [findings], Qt.Orientation.Horizontal)
 
     def restore_last_story(self) -> bool:
         """Select the story shown when the app was last closed."""

@@ -22,7 +22,7 @@ def _to_bool(value, default: bool) -> bool:
 
 
 class UiSettings:
-    """Typed preferences (analysis options, theme, font size, last story, view).
+    """Typed preferences (analysis options, theme, font size, last story, view, filter).
 
     Only window geometry/state bypass this object (they are opaque QByteArrays the
     main window saves itself); everything else is read and written here.
@@ -111,6 +111,15 @@ class UiSettings:
     @view.setter
     def view(self, value: str) -> None:
         self._qs.setValue("ui/view", value if value in VIEWS else "side")
+
+    @property
+    def shared_only(self) -> bool:
+        """Side by side shows only passages at least two versions share."""
+        return _to_bool(self._qs.value("ui/shared_only"), False)
+
+    @shared_only.setter
+    def shared_only(self, value: bool) -> None:
+        self._qs.setValue("ui/shared_only", bool(value))
 
     # -- session ----------------------------------------------------------------------------
     @property

@@ -32,7 +32,7 @@ class PassageTableModel(QAbstractTableModel):
         """Show a story (None clears)."""
         self.beginResetModel()
         self._view = view
-        self._columns = view.version_ids if view else ()
+        self._columns = view.display_ids if view else ()
         self._html_cache.clear()
         self.endResetModel()
 
@@ -74,6 +74,12 @@ class PassageTableModel(QAbstractTableModel):
         if self._view is None:
             return []
         return [r for r, p in enumerate(self._view.story.passages) if self._view.is_difference(p)]
+
+    def single_member_rows(self) -> list[int]:
+        """Rows of passages only one version has (none when the story has one version)."""
+        if self._view is None or len(self._columns) < 2:
+            return []
+        return [r for r, p in enumerate(self._view.story.passages) if len(p.members) <= 1]
 
     # -- Qt API -----------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

@@ -17,6 +17,7 @@ class StoryView:
 
     story: Story
     articles: Mapping[str, Article]
+    chosen_reference: str | None = None  # the user's reference (article id or outlet), if any
 
     @property
     def version_ids(self) -> tuple[str, ...]:
@@ -58,17 +59,51 @@ class StoryView:
         return unique / total
 
     def header_text(self, article_id: str) -> str:
-        """Column header: outlet, then date · words · unique share."""
+        """Column header: outlet; date · words; unique share (and whether it is the reference)."""
         art = self.articles[article_id]
-        bits = [art.date or "no date", f"{art.word_count} words",
-                f"{round(100 * self.unique_share(article_id))}% unique"]
-        ref = " (reference)" if self.is_reference(article_id) else ""
-        return f"{art.outlet}{ref}\n" + " · ".join(bits)
+        # Three short lines rather than two long ones: a 190 px column shows them whole.
+        unique = f"{round(100 * self.unique_share(article_id))}% unique"
+        if self.is_reference(article_id):
+            unique += " · reference"
+        return f"{art.outlet}\n{art.date or 'no date'} · {art.word_count} words\n{unique}"
 
     def is_reference(self, article_id: str) -> bool:
         """Whether most multi-member passages diff against this version."""
+        return article_id == self.reference_id
+
+    @property
+    def reference_id(self) -> str | None:
+        """The version most multi-member passages diff against (None if nothing is shared)."""
         refs = [p.reference for p in self.story.passages if len(p.members) > 1]
-        return bool(refs) and max(set(refs), key=refs.count) == article_id
+        if not refs:
+            return None
+        # The user's choice wins wherever the alignment honoured it (it shares something).
+        for aid in set(refs):
+            if self.chosen_reference in (aid, self.articles[aid].outlet if aid in
+                                         self.articles else None):
+                return aid
+        # Ties go to the earlier version in story order, so the choice is stable.
+        order = {aid: i for i, aid in enumerate(self.version_ids)}
+        return min(set(refs), key=lambda a: (-refs.count(a), order.get(a, len(order))))
+
+    @property
+    def display_ids(self) -> tuple[str, ...]:
+        """Versions in the order the views show them: the reference first (the diffs read
+        against it), then by how many words they share with it, ties in story order."""
+        ids = self.version_ids
+        ref = self.reference_id
+        if ref is None or ref not in ids:
+            return ids
+        shared = dict.fromkeys(ids, 0)
+        for p in self.story.passages:
+            if ref in p.members and len(p.members) > 1:
+                words = len((self.passage_text(p, ref) or "").split())
+                for aid in p.members:
+                    if aid in shared:
+                        shared[aid] += words
+        others = [a for a in ids if a != ref]
+        others.sort(key=lambda a: -shared[a])  # sort is stable: ties keep story order
+        return (ref, *others)
 
 
 def diff_html(view: StoryView, passage: Passage, article_id: str, pal: DiffPalette) -> str | None:

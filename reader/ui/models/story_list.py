@@ -20,6 +20,7 @@ SORT_KEYS = {COL_TITLE: "title", COL_VERSIONS: "versions", COL_OUTLETS: "outlets
 StoryIdRole = Qt.ItemDataRole.UserRole + 10
 ArticleIdRole = Qt.ItemDataRole.UserRole + 11
 VersionCountRole = Qt.ItemDataRole.UserRole + 12
+OutletsRole = Qt.ItemDataRole.UserRole + 13  # tuple of outlet names, for the compact column
 _Index = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internalId of story rows; version rows carry story row + 1
 
@@ -225,6 +226,8 @@ class StoryListModel(QAbstractItemModel):
             return "starred" if story.starred else "not starred"
         if role == StoryIdRole:
             return story.id
+        if role == OutletsRole:
+            return tuple(story.outlets)
         if role == VersionCountRole:
             return len(story.article_ids)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_VERSIONS, COL_STAR):
@@ -246,6 +249,10 @@ class StoryListModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_TITLE, COL_OUTLETS):
+            return f"{version.title}\n{version.outlet}"
+        if role == OutletsRole:
+            return (version.outlet,)
         if role == StoryIdRole:
             return story.id
         if role == ArticleIdRole:

@@ -26,6 +26,7 @@ class CoverageCanvas(QWidget):
         super().__init__(parent)
         self.setObjectName("coverageMap")
         self._view: StoryView | None = None
+        self._columns: tuple[str, ...] = ()  # display order, computed once per story
         self.palette_ = LIGHT
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -33,6 +34,7 @@ class CoverageCanvas(QWidget):
     def set_story(self, view: StoryView | None) -> None:
         """Show a story."""
         self._view = view
+        self._columns = view.display_ids if view else ()
         self.updateGeometry()
         self.setMinimumHeight(self.sizeHint().height())
         self.update()
@@ -52,7 +54,7 @@ class CoverageCanvas(QWidget):
         return QSize(600, HEADER_H + LEGEND_H + self._rows() * self._row_h() + 8)
 
     def _cols(self) -> tuple[str, ...]:
-        return self._view.version_ids if self._view else ()
+        return self._columns
 
     def cell_rect(self, row: int, col: int) -> QRect:
         """Where a cell is painted (widget coordinates)."""

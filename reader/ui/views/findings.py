@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from reader.ui.models.rendering import StoryView
 from reader.ui.theme import LIGHT, DiffPalette
@@ -17,8 +19,17 @@ def _outlet(view: StoryView, aid: str) -> str:
     return escape(art.outlet if art else aid)
 
 
-def findings_html(view: StoryView, pal: DiffPalette) -> str:
-    """The panel's HTML for a story (rendering of core findings only)."""
+def _short_outlet(view: StoryView, aid: str, elide, pal: DiffPalette) -> str:
+    # An anchor so the panel can show the full name as a tooltip (see FindingsPanel.event).
+    art = view.articles.get(aid)
+    name = art.outlet if art else aid
+    short = elide(name) if elide else name
+    return f'<a href="version:{escape(aid)}" style="text-decoration:none; color:{pal.text}">{escape(short)}</a>'
+
+
+def findings_html(view: StoryView, pal: DiffPalette, elide=None) -> str:
+    """The panel's HTML for a story (rendering of core findings only); elide(name) shortens
+    outlet names in the per-version table so they never wrap mid-word."""
     story = view.story
     by_id = {p.id: p for p in story.passages}
     out = [f'<div style="color:{pal.text}">']
@@ -34,14 +45,15 @@ def findings_html(view: StoryView, pal: DiffPalette) -> str:
     out.append("<h4>Per version</h4>")
     out.append('<table cellspacing="0" cellpadding="3"><tr><th align="left">Version</th>'
                '<th align="right">added</th><th align="right">omitted</th></tr>')
-    for aid in view.version_ids:
+    for aid in view.display_ids:
         f = story.findings.get(aid)
         added = len(f.added) if f else 0
         omitted = len(f.omitted) if f else 0
-        out.append(f"<tr><td>{_outlet(view, aid)}</td><td align='right'>{added}</td>"
+        out.append(f"<tr><td>{_short_outlet(view, aid, elide, pal)}</td>"
+                   f"<td align='right'>{added}</td>"
                    f"<td align='right'>{omitted}</td></tr>")
     out.append("</table>")
-    for aid in view.version_ids:
+    for aid in view.display_ids:
         f = story.findings.get(aid)
         if f is None or (not f.added and not f.omitted):
             continue
@@ -127,8 +139,40 @@ class FindingsPanel(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("findings")
         self.setOpenExternalLinks(False)
+        self.setOpenLinks(False)  # the only links are outlet names, there for their tooltips
         self._palette = LIGHT
         self._view: StoryView | None = None
+        self._name_width = 0  # px the version-table names were elided to
+
+    def _name_room(self) -> int:
+        # The table's name column gets what the two count columns leave of the viewport.
+        counts = QFontMetrics(self.font()).horizontalAdvance("added omitted") + 40
+        return max(60, self.viewport().width() - counts)
+
+    def _elide(self, name: str) -> str:
+        # Word by word: a name with spaces still wraps between words; only a word wider
+        # than the column (a file stem, a URL) is shortened, in the middle.
+        metrics = QFontMetrics(self.font())
+        return " ".join(metrics.elidedText(word, Qt.TextElideMode.ElideMiddle, self._name_width)
+                        for word in name.split())
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self._view is not None:
+            anchor = self.anchorAt(self.viewport().mapFromGlobal(event.globalPos()))
+            if anchor.startswith("version:"):
+                art = self._view.articles.get(anchor.removeprefix("version:"))
+                if art is not None:
+                    QToolTip.showText(event.globalPos(), f"{art.outlet}\n{art.title}", self)
+                    return True
+            QToolTip.hideText()
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._view is not None and self._name_room() != self._name_width:
+            scroll = self.verticalScrollBar().value()
+            self.set_story(self._view)  # re-elide the names for the new width
+            self.verticalScrollBar().setValue(scroll)
 
     def set_palette(self, palette: DiffPalette) -> None:
         """Theme change."""
@@ -141,4 +185,5 @@ class FindingsPanel(QTextBrowser):
         if view is None:
             self.setHtml(f'<p style="color:{self._palette.muted}">Select a story.</p>')
         else:
-            self.setHtml(findings_html(view, self._palette))
+            self._name_width = self._name_room()
+            self.setHtml(findings_html(view, self._palette, self._elide))

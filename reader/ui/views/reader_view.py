@@ -74,7 +74,7 @@ class ReaderView(QWidget):
         self.version_box.blockSignals(True)
         self.version_box.clear()
         if view:
-            for aid in view.version_ids:
+            for aid in view.display_ids:
                 self.version_box.addItem(f"{view.articles[aid].outlet} — {aid}", aid)
             pos = self.version_box.findData(previous) if previous else -1
             self.version_box.setCurrentIndex(max(0, pos))

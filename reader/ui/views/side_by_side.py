@@ -87,6 +87,7 @@ class SideBySideView(QTableView):
     """The passages table; row heights are computed once per story/width and cached."""
 
     referenceRequested = Signal(str)  # article id the user wants as the reference
+    sharedOnlyChanged = Signal(bool)  # the view turned the filter off itself (a jump)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -112,6 +113,7 @@ class SideBySideView(QTableView):
         vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vheader.setDefaultAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self._height_cache: dict[tuple[int, int, int], int] = {}
+        self._shared_only = False
         # Coalesce the many sectionResized signals of one layout pass into one recompute.
         self._heights_timer = QTimer(self)
         self._heights_timer.setSingleShot(True)
@@ -130,13 +132,59 @@ class SideBySideView(QTableView):
         self.viewport().update()
 
     def set_story(self, view) -> None:
-        """Show a StoryView (or None)."""
+        """Show a StoryView (or None). The reference version is the first column; a
+        recomputed story (new reference, new options) keeps the user's order and hidden
+        columns, a different story starts from the default order."""
+        old = self._model.story_view
+        same = old is not None and view is not None and old.story.id == view.story.id
+        order, hidden = self.column_order(), self.hidden_columns()
         self._model.set_story(view)
         self._height_cache.clear()
+        self._arrange_columns(order if same else [], hidden if same else set())
+        self._apply_row_filter(resize=False)  # a model reset shows every row again
         self.fit_columns()
         self.update_row_heights()
         self.horizontalScrollBar().setValue(0)  # a new story starts at its first version
-        self.verticalScrollBar().setValue(0)
+        self.verticalScrollBar().setValue(self.verticalHeader().sectionPosition(
+            self.first_visible_content_row()))
+
+    def first_visible_content_row(self) -> int:
+        """The first row with text in a column on screen: the view opens there, so it never
+        opens on rows that are empty in every column in sight (rows above stay scrollable)."""
+        header, model = self.horizontalHeader(), self._model
+        width = max(1, self.viewport().width())
+        on_screen = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)
+                     and header.sectionViewportPosition(c) < width]
+        for row in range(model.rowCount()):
+            if not self.isRowHidden(row) and any(
+                    model.index(row, c).data(PresentRole) for c in on_screen):
+                return row
+        return 0
+
+    def column_order(self) -> list[str]:
+        """Article ids of the columns, left to right as shown."""
+        header = self.horizontalHeader()
+        return [self._model.article_id(header.logicalIndex(v)) for v in range(header.count())]
+
+    def hidden_columns(self) -> set[str]:
+        """Article ids of the hidden columns."""
+        header = self.horizontalHeader()
+        return {self._model.article_id(c) for c in range(header.count())
+                if header.isSectionHidden(c)}
+
+    def _arrange_columns(self, previous: list[str], hidden: set[str]) -> None:
+        # Header moves and hidden sections outlive a model reset; lay them out explicitly.
+        header, model = self.horizontalHeader(), self._model
+        ids = [model.article_id(c) for c in range(model.columnCount())]
+        if not ids:
+            return
+        ref = ids[0]  # the model puts the reference first
+        wanted = [ref] + [a for a in previous if a in ids and a != ref]
+        wanted += [a for a in ids if a not in wanted]
+        for visual, aid in enumerate(wanted):
+            header.moveSection(header.visualIndex(ids.index(aid)), visual)
+        for col, aid in enumerate(ids):
+            header.setSectionHidden(col, aid in hidden and aid != ref)
 
     def fit_columns(self) -> None:
         """Share the width between versions; past ~4 versions, scroll horizontally."""
@@ -150,7 +198,7 @@ class SideBySideView(QTableView):
         for c in range(cols):
             header.resizeSection(c, width)
         header.blockSignals(False)
-        header.setFixedHeight(QFontMetrics(header.font()).lineSpacing() * 2 + 14)
+        header.setFixedHeight(QFontMetrics(header.font()).lineSpacing() * 3 + 14)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -168,6 +216,8 @@ class SideBySideView(QTableView):
         metrics = QFontMetrics(font)
         vheader = self.verticalHeader()
         for row in range(model.rowCount()):
+            if self.isRowHidden(row):
+                continue  # sized when the filter shows it again
             tallest = 0
             for col in range(model.columnCount()):
                 if header.isSectionHidden(col):
@@ -181,10 +231,39 @@ class SideBySideView(QTableView):
                 tallest = max(tallest, h)
             vheader.resizeSection(row, max(tallest, metrics.height() + 2 * PAD))
 
+    # -- "shared passages only" -----------------------------------------------------------
+    @property
+    def shared_only(self) -> bool:
+        """Whether rows of passages only one version has are hidden."""
+        return self._shared_only
+
+    def set_shared_only(self, on: bool) -> None:
+        """Hide (or show again) the rows of passages only one version has."""
+        if on == self._shared_only:
+            return
+        self._shared_only = on
+        self._apply_row_filter()
+
+    def hidden_rows(self) -> list[int]:
+        """Rows the filter hides."""
+        return [r for r in range(self._model.rowCount()) if self.isRowHidden(r)]
+
+    def _apply_row_filter(self, resize: bool = True) -> None:
+        rows = self._model.single_member_rows() if self._shared_only else []
+        hide = set(rows)
+        for row in range(self._model.rowCount()):
+            self.setRowHidden(row, row in hide)
+        if resize:
+            self.update_row_heights()  # rows shown again need their heights before a jump
+
     def scroll_to_passage(self, row: int, article_id: str | None = None) -> None:
-        """Select and reveal a passage (from the coverage map or difference navigation)."""
+        """Select and reveal a passage (from the coverage map or difference navigation);
+        a passage the filter hides turns the filter off rather than jumping nowhere."""
         if not 0 <= row < self._model.rowCount():
             return
+        if self.isRowHidden(row):
+            self.set_shared_only(False)
+            self.sharedOnlyChanged.emit(False)
         col = self._model.column_of(article_id) if article_id else -1
         if col < 0:
             col = max(0, self.currentIndex().column())
@@ -194,7 +273,7 @@ class SideBySideView(QTableView):
 
     def step_difference(self, forward: bool) -> int:
         """Move to the next/previous row where versions differ; returns the row or -1."""
-        rows = self._model.difference_rows()
+        rows = [r for r in self._model.difference_rows() if not self.isRowHidden(r)]
         if not rows:
             return -1
         current = self.currentIndex().row() if self.currentIndex().isValid() else -1

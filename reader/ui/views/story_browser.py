@@ -3,14 +3,36 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu,
+                               QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget)
 
 from reader.ui.models.story_list import (COL_DATE, COL_OUTLETS, COL_STAR, COL_TITLE,
-                                         COL_VERSIONS, ArticleIdRole, StoryIdRole,
+                                         COL_VERSIONS, ArticleIdRole, OutletsRole, StoryIdRole,
                                          StoryListModel)
 
 SEARCH_DELAY_MS = 250  # type-ahead: query once the user pauses
+
+
+def compact_outlets(outlets, metrics: QFontMetrics, width: int) -> str:
+    """The first outlet, elided to fit, then "+N" for the others (the count never elides)."""
+    outlets = tuple(outlets or ())
+    if not outlets:
+        return ""
+    more = f" +{len(outlets) - 1}" if len(outlets) > 1 else ""
+    room = max(0, width - metrics.horizontalAdvance(more))
+    return metrics.elidedText(outlets[0], Qt.TextElideMode.ElideRight, room) + more
+
+
+class OutletsDelegate(QStyledItemDelegate):
+    """Draws the Outlets column as "first outlet… +N" so a narrow column still says how many."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        outlets = index.data(OutletsRole)
+        if outlets:
+            width = option.rect.width() - 12  # the style's text margins
+            option.text = compact_outlets(outlets, QFontMetrics(option.font), width)
 
 
 class StoryBrowser(QWidget):
@@ -42,11 +64,19 @@ class StoryBrowser(QWidget):
         self.tree.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.setItemDelegateForColumn(COL_OUTLETS, OutletsDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(20)
+        # The title gets every spare pixel; the other columns are as narrow as their content.
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_VERSIONS, 34), (COL_OUTLETS, 96), (COL_DATE, 80),
-                           (COL_STAR, 26)):
+        bold = self.tree.font()
+        bold.setBold(True)  # unread rows are bold: size for them
+        metrics, pad = QFontMetrics(bold), 12
+        for col, width in ((COL_VERSIONS, metrics.horizontalAdvance("99") + pad),
+                           (COL_OUTLETS, metrics.horizontalAdvance("Reute… +9") + pad),
+                           (COL_DATE, metrics.horizontalAdvance("2025-10-23") + pad),
+                           (COL_STAR, metrics.horizontalAdvance("★") + pad)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         layout = QVBoxLayout(self)
