@@ -95,15 +95,20 @@ class CoverageCanvas(QWidget):
         self._paint_legend(painter)
         metrics = QFontMetrics(self.font())
         view = self._view
+        reference = view.reference_id
         for col, aid in enumerate(self._cols()):
             head = self.cell_rect(0, col)
             head = QRect(head.left(), LEGEND_H, head.width(), HEADER_H - 4)
             painter.setPen(QColor(pal.text))
-            outlet = metrics.elidedText(view.articles[aid].outlet, Qt.TextElideMode.ElideRight,
-                                        head.width() - 4)
+            font = self.font()
+            font.setBold(aid == reference)  # the version the diffs read against
+            painter.setFont(font)
+            outlet = QFontMetrics(font).elidedText(view.articles[aid].outlet,
+                                                   Qt.TextElideMode.ElideRight, head.width() - 4)
             painter.drawText(head.adjusted(2, 0, -2, 0),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              f"{outlet}\n{round(100 * view.unique_share(aid))}% unique")
+        painter.setFont(self.font())
         row_h = self._row_h()
         for row, passage in enumerate(view.story.passages):
             if row_h >= metrics.height() - 2 and (row % 5 == 4 or row == 0):

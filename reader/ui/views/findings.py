@@ -24,7 +24,8 @@ def _short_outlet(view: StoryView, aid: str, elide, pal: DiffPalette) -> str:
     art = view.articles.get(aid)
     name = art.outlet if art else aid
     short = elide(name) if elide else name
-    return f'<a href="version:{escape(aid)}" style="text-decoration:none; color:{pal.text}">{escape(short)}</a>'
+    return (f'<a href="version:{escape(aid)}" style="text-decoration:none; color:{pal.text}">'
+            f"{escape(short)}</a>")
 
 
 def findings_html(view: StoryView, pal: DiffPalette, elide=None) -> str:
