@@ -152,7 +152,7 @@ class ReaderView(QWidget):
             for i in sentences:
                 kind = owner.get(i, ("", "unique"))[1]
                 body.append(f'<span style="{_style(kind, pal)}">{escape(art.sentences[i])}</span>')
-            rows.append(f'<tr><td width="36" valign="top" align="right">{"<br>".join(margin)}</td>'
+            rows.append(f'<tr><td width="46" valign="top" align="right">{"<br>".join(margin)}</td>'
                         f'<td valign="top" style="padding-bottom:8px">{" ".join(body)}</td></tr>')
         title = escape(art.title)
         meta = escape(" · ".join(x for x in (art.outlet, art.date or "", f"{art.word_count} words")
