@@ -2,16 +2,14 @@
 
 Grouping: B-cubed precision/recall/F1 and adjusted Rand index on the hand-written corpora in
 tests/data/grouping. Alignment: added/omitted precision and recall and aligned-pair precision
-and recall on the generated version sets of tests/core/align/evalsets.py. The unit tests hold
+and recall on the two families of generated version sets (tests/core/align/evalsets.py,
+cut from the seeds; tests/core/align/writtensets.py, hand-written stories). The unit tests hold
 floors on the same figures; this prints them so they can be recorded.
 """
 
 from __future__ import annotations
 
-from reader.core.align import align_story
-from reader.core.model import StoryGroup
-from reader.core.settings import AnalysisSettings
-from tests.core.align.evalsets import precision_recall, score, version_sets
+from tests.core.align.test_eval_sets import FAMILIES, family_figures
 from tests.core.grouping.test_quality import CORPORA
 from tests.core.grouping.test_quality import score as grouping_score
 
@@ -26,13 +24,10 @@ def test_grouping_quality_figures():
 
 
 def test_alignment_quality_figures():
-    counts = []
-    sets = version_sets()
-    for vs in sets:
-        group = StoryGroup(tuple(a.id for a in vs.articles))
-        counts.append(score(vs, align_story("s1", group, vs.articles, AnalysisSettings())))
-    figures = precision_recall(counts)
-    print(f"\n[quality] alignment on {len(sets)} generated version sets")
-    for key, (precision, recall) in figures.items():
-        print(f"[quality]   {key:8s} precision {precision:.3f}  recall {recall:.3f}")
-    assert set(figures) >= {"added", "omitted", "pairs"}
+    print()
+    for family, make in FAMILIES.items():
+        figures = family_figures(family)
+        print(f"[quality] alignment, {family} family ({len(make())} generated version sets)")
+        for key, (precision, recall) in figures.items():
+            print(f"[quality]   {key:8s} precision {precision:.3f}  recall {recall:.3f}")
+        assert set(figures) >= {"added", "omitted", "pairs"}
