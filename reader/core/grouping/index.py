@@ -28,6 +28,7 @@ from reader.core.grouping.scoring import (
     tf_weight,
     threshold,
 )
+from reader.core.grouping.specifics import lede_specifics
 from reader.core.model import Article, StoryGroup
 from reader.core.settings import DEFAULT_STRICTNESS
 
@@ -74,6 +75,8 @@ class StoryIndex:
         self._tfs: list[bytes] = []
         self._nlede = array("H")
         self._days: list[int | None] = []
+        # Per article, its lede's numbers and ordinals by unit (see specifics.py).
+        self._specs: list[dict] = []
         self._sources: list[str] = []
         self._titles: list[str] = []
         self._real = bytearray()
@@ -135,7 +138,7 @@ class StoryIndex:
             w = self._remember(pos, full, base[:nl])
         fids, nl = self._fids[pos], self._nlede[pos]
         return Vector(dict(zip(fids, w[0])), dict(zip(fids[:nl], w[1])), self._days[pos],
-                      w[2], w[3])
+                      w[2], w[3], self._specs[pos])
 
     def _remember(self, pos: int, full: list[float], lede: list[float]) -> tuple:
         """Keep an article's weights for the rest of this add() call (compact arrays)."""
@@ -151,7 +154,8 @@ class StoryIndex:
             self._scores[key] = s
         return s
 
-    def _store(self, article: Article, raw_counts: dict[int, int], lede: set[int]) -> None:
+    def _store(self, article: Article, raw_counts: dict[int, int], lede: set[int],
+               specs: dict) -> None:
         """Keep the article's heaviest features (lede first) and its metadata."""
         df, kind, tab = self._df, self._kind, self._idf_tab
         wmap = {
@@ -174,6 +178,7 @@ class StoryIndex:
         self._tfs.append(bytes(map(raw_counts.__getitem__, fids)))
         self._nlede.append(len(lede_part))
         self._days.append(day_number(article.date))
+        self._specs.append(specs)
         self._sources.append(article.source or "")
         title = real_title(article)
         self._titles.append(title or " ".join(article.title.split()))
@@ -228,14 +233,15 @@ class StoryIndex:
                 fids,
                 bytes([c if c < 256 else 255 for c in counts.values()]),
                 array("I", [self._vocab[k] for k in pledes]),
+                lede_specifics(lede_text),
             ))
         for f, c in batch_df.items():
             df[f] += c
         del batch_df
         self._refresh_idf(len(self._ids) + len(fresh))
         first_new = len(self._ids)
-        for a, (fids, counts, lede) in zip(fresh, extracted):
-            self._store(a, dict(zip(fids, counts)), set(lede))
+        for a, (fids, counts, lede, specs) in zip(fresh, extracted):
+            self._store(a, dict(zip(fids, counts)), set(lede), specs)
         del extracted
         new_positions = range(first_new, len(self._ids))
         edges = self._candidate_edges(new_positions)

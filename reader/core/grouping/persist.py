@@ -54,6 +54,7 @@ def dump(index: "StoryIndex") -> bytes:
         "story": index._story,
         "keys": index._keys,
         "surface": index._surface,
+        "specs": [[[u, list(v)] for u, v in s.items()] for s in index._specs],
     }
     sections = [
         json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode(),
@@ -103,6 +104,9 @@ def load(cls: type["StoryIndex"], data: bytes) -> "StoryIndex":
     idx._real = bytearray(sections[7])
     idx._words = _unarr("I", sections[8])
     idx._days = [d or None for d in _unarr("i", sections[9])]
+    # Blobs written before specifics were kept: no specifics, so no conflict penalties.
+    specs = meta.get("specs") or [[] for _ in idx._ids]
+    idx._specs = [{u: tuple(v) for u, v in s} for s in specs]
     idx._sources = meta["sources"]
     idx._titles = meta["titles"]
     idx._story = meta["story"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from reader.core.grouping.specifics import Specifics, conflict_factor
+
 # Weight of the lede (headline + first sentences) against the whole read text in a pair score.
 LEDE_SHARE = 0.5
 # Extra weight of lede features inside the whole-text vector.
@@ -76,18 +78,25 @@ def pair_score(va: "Vector", vb: "Vector") -> float:
     """Similarity of two articles in 0..1: lede against lede, whole against whole, by date."""
     lede = containment(va.lede, vb.lede, va.lede_mass, vb.lede_mass)
     full = containment(va.full, vb.full, va.mass, vb.mass)
-    return (LEDE_SHARE * lede + (1.0 - LEDE_SHARE) * full) * date_factor(va.day, vb.day)
+    score = (LEDE_SHARE * lede + (1.0 - LEDE_SHARE) * full) * date_factor(va.day, vb.day)
+    if va.specs and vb.specs:
+        # Ledes that disagree on a specific (which flight, what magnitude) rarely report one
+        # event; a penalty, not a veto, since an outlet may give a figure in other terms.
+        score *= conflict_factor(va.specs, vb.specs)
+    return score
 
 
 class Vector:
     """IDF-weighted features of one article, ready for pair scoring."""
 
-    __slots__ = ("full", "lede", "mass", "lede_mass", "day")
+    __slots__ = ("full", "lede", "mass", "lede_mass", "day", "specs")
 
     def __init__(self, full: dict[int, float], lede: dict[int, float], day: int | None,
-                 mass: float | None = None, lede_mass: float | None = None) -> None:
+                 mass: float | None = None, lede_mass: float | None = None,
+                 specs: Specifics | None = None) -> None:
         self.full = full
         self.lede = lede
         self.mass = sum(full.values()) if mass is None else mass
         self.lede_mass = sum(lede.values()) if lede_mass is None else lede_mass
         self.day = day
+        self.specs = specs

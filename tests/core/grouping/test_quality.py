@@ -8,7 +8,15 @@ from reader.core.grouping import group_stories
 from reader.core.grouping.quality import adjusted_rand, bcubed, labels_of
 from tests.core.grouping.helpers import load_corpus
 
-CORPORA = ["europe_week.txt", "conflict_politics.txt", "undated_week.txt"]
+# Floors (F1, ARI) set just below today's figures on each set, so a regression fails the test.
+# series_month.txt was written before any tuning on it (figures then: F1 0.819, ARI 0.656).
+FLOORS = {
+    "europe_week.txt": (0.97, 0.96),
+    "conflict_politics.txt": (0.97, 0.96),
+    "undated_week.txt": (0.98, 0.97),
+    "series_month.txt": (0.83, 0.70),
+}
+CORPORA = list(FLOORS)
 
 
 def score(name: str, strictness: float = 0.5) -> tuple[float, float, float, float]:
@@ -23,9 +31,9 @@ def score(name: str, strictness: float = 0.5) -> tuple[float, float, float, floa
 @pytest.mark.parametrize("name", CORPORA)
 def test_grouping_quality_floor(name):
     p, r, f1, ari = score(name)
-    # Floors set just below today's figures on these sets, so a regression fails the test.
-    assert f1 >= 0.93, (name, p, r, f1, ari)
-    assert ari >= 0.83, (name, p, r, f1, ari)
+    min_f1, min_ari = FLOORS[name]
+    assert f1 >= min_f1, (name, p, r, f1, ari)
+    assert ari >= min_ari, (name, p, r, f1, ari)
 
 
 def test_strictness_moves_the_threshold():
