@@ -30,6 +30,35 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "e
              "es", "ed", "ly", "s")
 
 
+# Words news outlets use interchangeably for the same thing, in groups. Deliberately small
+# and generic (not written from any test text): a wrong group joins unrelated sentences.
+SYNONYM_GROUPS = """
+attack strike raid assault | kill die dead death deadly | injure wound hurt injury
+house home residence dwelling | building structure | blaze fire flame wildfire
+start begin launch | stop halt end suspend | continue keep remain persist
+rise increase grow climb jump surge raise hike lift boost | fall drop decline decrease slip
+ease sink slide plunge | cut reduce lower | buy purchase import | sell export
+meet meeting talk talks summit | vow pledge promise | warn caution | help aid assistance support
+photo photograph picture image | video footage | show reveal indicate
+nation country state | government administration authorities | official authority
+big large major huge massive | small minor | nearly almost roughly approximately around
+car vehicle | driver motorist | shortage scarce scarcity | queue line
+power electricity | price cost | wage pay salary | job work employment
+investigate probe inquiry investigation | cause reason | shut close closure
+damage destroy ruin wreck | flee escape evacuate | city town | village settlement
+demand call urge | allow permit let | ban prohibit prohibition forbid | order require
+""".replace("\n", "|").split("|")
+
+
+def _synonyms() -> dict[str, str]:
+    out = {}
+    for group in SYNONYM_GROUPS:
+        words_ = group.split()
+        for w in words_:
+            out.setdefault(stem(w), "S:" + words_[0])
+    return out
+
+
 @lru_cache(maxsize=65536)
 def fold_name(word: str) -> str:
     """A key equal for transliteration variants of a name (Zelenskyy/Zelensky/Zelenskiy)."""
@@ -53,6 +82,9 @@ def stem(word: str) -> str:
             break
     # Truncation catches derivations the suffix list misses (legitimate/legitimacy).
     return w[:7]
+
+
+_SYNONYMS = _synonyms()
 
 
 def words(text: str) -> list[str]:
@@ -87,6 +119,7 @@ def raw_features(text: str) -> dict[str, float]:
             key = "N:" + fold_name(tok)
         else:
             key = stem(tok)
+            key = _SYNONYMS.get(key, key)
         feats[key] += 1.0
         content.append(key)
     for a, b in zip(content, content[1:]):

@@ -7,9 +7,11 @@ The steps, all independent of the order the versions are given in:
    version into a passage (a constrained single-link clustering);
 4. adjacent sentences of one version join one passage when together they match a sentence
    of another version clearly better than either alone (one outlet's sentence = two of another);
-5. weaker pairs are accepted when a neighbouring sentence pair already shares a passage
-   (a paraphrase sandwiched between aligned sentences);
-6. passages are ordered by merging the versions' reading orders.
+5. weaker pairs are accepted when a nearby sentence pair (within two sentences, since outlets
+   drop and insert sentences) already shares a passage (a paraphrase between aligned ones);
+6. a sentence still alone joins its best match when that sits at the same relative place and
+   a wider neighbourhood anchors it (a low-overlap paraphrase, not another story's sentence);
+7. passages are ordered by merging the versions' reading orders.
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ MUTUAL_CUTOFF = 0.30
 CONTEXT_CUTOFF = 0.24
 # ... and lower still when the pair sits between two aligned pairs (a sandwiched paraphrase).
 SANDWICH_CUTOFF = 0.14
+# How far (in sentences) a neighbouring aligned pair may sit and still anchor a weak pair.
+CONTEXT_WINDOW = 2
+# An orphan sentence joins its best match at this similarity if it sits at about the same
+# relative place in the story (within ADOPT_PLACE of the passage's mean place).
+ADOPT_CUTOFF = 0.20
+ADOPT_PLACE = 0.25
+ADOPT_WINDOW = 4
 # Gain needed to read two adjacent sentences as one.
 MERGE_GAIN = 0.02
 # ... and each of the two must match that sentence this well on its own.
@@ -223,6 +232,7 @@ def align_versions(versions: Sequence[Version]) -> Alignment:
     for _ in range(2):  # an accepted pair can anchor its neighbours
         if not _context_pass(weak, clusters, versions):
             break
+    _adopt_orphans(weak, clusters, versions)
     _merge_adjacent(versions, index, clusters)
     return _ordered(versions, index, clusters)
 
@@ -308,15 +318,17 @@ def _mergeable(ma: dict[int, list[int]], mb: dict[int, list[int]]) -> bool:
 
 
 def _context_pass(weak, clusters: _Clusters, versions: Sequence[Version]) -> bool:
-    """Accept weaker pairs whose previous or next sentences already share a passage."""
-    lengths = {v.rank: len(v.sentences) for v in versions}
+    """Accept weaker pairs whose nearby sentences on either side already share a passage.
+
+    A neighbour counts when the nearest sentence (within CONTEXT_WINDOW) before or after `a`
+    that has a partner in `b`'s version has it on the same side of `b`, just as near: outlets
+    drop and insert sentences, so the anchor need not be the very next sentence.
+    """
+    last = {v.rank: max(0, len(v.sentences) - 1) for v in versions}
     changed = False
 
     def anchored(a: tuple[int, int], b: tuple[int, int], d: int) -> bool:
-        na, nb = (a[0], a[1] + d), (b[0], b[1] + d)
-        if 0 <= na[1] < lengths[a[0]] and 0 <= nb[1] < lengths[b[0]]:
-            return clusters.find(na) == clusters.find(nb)
-        return False
+        return _anchored(clusters, last, a, b, d, CONTEXT_WINDOW)
 
     for neg, a, b in weak:
         if clusters.find(a) == clusters.find(b):
@@ -325,6 +337,47 @@ def _context_pass(weak, clusters: _Clusters, versions: Sequence[Version]) -> boo
         if sides == 2 or (sides == 1 and -neg >= CONTEXT_CUTOFF):
             changed |= clusters.union(a, b)
     return changed
+
+
+def _adopt_orphans(weak, clusters: _Clusters, versions: Sequence[Version]) -> None:
+    """Join a sentence still alone to the passage it matches best when that sits at the same place.
+
+    A low-overlap paraphrase whose close neighbours were dropped or moved has no anchor within
+    CONTEXT_WINDOW; a sentence from another story has no counterpart at its place in the other
+    versions. A wider anchor plus the relative place (0 = lede, 1 = last sentence) tell the two
+    apart where similarity alone cannot.
+    """
+    last = {v.rank: max(0, len(v.sentences) - 1) for v in versions}
+    for neg, x, y in weak:  # best first, so an orphan takes its best placed match
+        if -neg < ADOPT_CUTOFF:
+            break
+        for a, b in ((x, y), (y, x)):
+            ra, rb = clusters.find(a), clusters.find(b)
+            ma, mb = clusters.members[ra], clusters.members[rb]
+            if ra == rb or len(ma) > 1 or len(ma[a[0]]) > 1 or a[0] in mb:
+                continue
+            place = sum(i[0] / max(1, last[v]) for v, i in mb.items()) / len(mb)
+            if abs(place - a[1] / max(1, last[a[0]])) > ADOPT_PLACE:
+                continue
+            if _anchored(clusters, last, a, b, -1, ADOPT_WINDOW) or \
+                    _anchored(clusters, last, a, b, 1, ADOPT_WINDOW):
+                clusters.union(a, b)
+                break
+
+
+def _anchored(clusters: _Clusters, last: dict[int, int], a: tuple[int, int],
+              b: tuple[int, int], d: int, window: int) -> bool:
+    """True when the nearest sentence of a's version in direction d (within `window`) that
+    shares a passage with b's version has its partner on the same side of b, as near."""
+    for step in range(1, window + 1):
+        i = a[1] + d * step
+        if not 0 <= i <= last[a[0]]:
+            return False
+        other = clusters.members[clusters.find((a[0], i))].get(b[0])
+        if other:
+            j = other[0] if d > 0 else other[-1]
+            return 0 < (j - b[1]) * d <= window
+    return False
 
 
 def _ordered(versions: Sequence[Version], index: _Index, clusters: _Clusters) -> Alignment:
