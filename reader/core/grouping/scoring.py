@@ -32,8 +32,11 @@ def tf_weight(count: int) -> float:
 def threshold(strictness: float) -> float:
     """Pair/story similarity needed to join a story, from the 0..1 strictness knob."""
     s = min(1.0, max(0.0, strictness))
-    # 0.25 at the default 0.5; near copies only (0.62) at 1.0; loose (0.05) at 0.0.
-    return 0.05 + 0.22 * s + 0.35 * s * s
+    # Loose (0.05) at 0.0; 0.195 at the default 0.5, low enough for paraphrased versions now
+    # that conflicting specifics keep a series' events apart; near copies only (0.62) at 1.0.
+    if s <= 0.5:
+        return 0.05 + 0.29 * s
+    return 0.195 + 0.85 * (s - 0.5)
 
 
 def day_number(value: str | None) -> int | None:

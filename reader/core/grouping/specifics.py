@@ -19,8 +19,10 @@ TOLERANCE = 0.05
 # Score multiplier for ledes that disagree on a specific, and for a disagreement about "first".
 CONFLICT_FACTOR = 0.5
 FIRST_FACTOR = 0.75
+# Ledes that give the same figure for the same thing (and no other) are likelier one event.
+AGREE_FACTOR = 1.3
 # Which of a numbered series (the seventh or the eighth flight) is the surest sign of two events.
-ORDINAL_FACTOR = 0.25
+ORDINAL_FACTOR = 0.15
 # Words after an ordinal read as what it counts ("seventh test flight" -> test, flight).
 ORDINAL_WINDOW = 3
 
@@ -144,9 +146,15 @@ def conflict_factor(a: Specifics, b: Specifics) -> float:
     if len(a) > len(b):
         a, b = b, a
     factor = 1.0
+    agreed = False
     for unit, values in a.items():
         other = b.get(unit)
-        if other is None or _agree(values, other):
+        if other is None:
+            continue
+        if _agree(values, other):
+            # Percentages recur across a topic's events (the same tariff rate, the same
+            # interest rate): they may disagree, but agreeing on one says little.
+            agreed = agreed or unit != "u:%"
             continue
         if unit[0] == "o" and (values == (1.0,) or other == (1.0,)):
             factor = min(factor, FIRST_FACTOR)
@@ -154,4 +162,6 @@ def conflict_factor(a: Specifics, b: Specifics) -> float:
             factor = min(factor, ORDINAL_FACTOR)
         else:
             factor = min(factor, CONFLICT_FACTOR)
+    if agreed and factor == 1.0:
+        return AGREE_FACTOR
     return factor

@@ -9,12 +9,15 @@ from reader.core.grouping.quality import adjusted_rand, bcubed, labels_of
 from tests.core.grouping.helpers import load_corpus
 
 # Floors (F1, ARI) set just below today's figures on each set, so a regression fails the test.
-# series_month.txt was written before any tuning on it (figures then: F1 0.819, ARI 0.656).
+# series_month.txt and followups_2023.txt were measured before any tuning on them (series_month
+# F1 0.819 ARI 0.656 before the specifics check; followups_2023 F1 0.769 ARI 0.522 before the
+# threshold moved); their low recall is paraphrase the method does not yet catch.
 FLOORS = {
     "europe_week.txt": (0.97, 0.96),
-    "conflict_politics.txt": (0.97, 0.96),
-    "undated_week.txt": (0.98, 0.97),
-    "series_month.txt": (0.83, 0.70),
+    "conflict_politics.txt": (0.98, 0.98),
+    "undated_week.txt": (0.98, 0.98),
+    "series_month.txt": (0.88, 0.77),
+    "followups_2023.txt": (0.78, 0.58),
 }
 CORPORA = list(FLOORS)
 

@@ -6,6 +6,7 @@ import pytest
 
 from reader.core.grouping import group_stories
 from reader.core.grouping.specifics import (
+    AGREE_FACTOR,
     CONFLICT_FACTOR,
     FIRST_FACTOR,
     ORDINAL_FACTOR,
@@ -33,11 +34,14 @@ def factor(a: str, b: str) -> float:
      CONFLICT_FACTOR),
     ("The Fed cut rates by 50 basis points.", "The Fed cut by 25 basis points.",
      CONFLICT_FACTOR),
-    # Agreement, rounding and revised counts are not conflicts.
-    ("Starship exploded on its seventh test flight.", "The seventh test flight ended early.", 1.0),
+    # Agreement raises the score; rounding and revised counts are not conflicts.
+    ("Starship exploded on its seventh test flight.", "The seventh test flight ended early.",
+     AGREE_FACTOR),
+    ("Tusk's coalition won 248 of the 460 seats.", "The coalition won 248 seats.",
+     AGREE_FACTOR),
+    ("The tariff is 25% on steel.", "A 25% tariff on cars.", 1.0),
     ("More than 1.1 million people marched.", "Police counted 1.12 million marchers.", 1.0),
     ("The quake killed 128 people.", "The toll rose to 140 people.", 1.0),
-    ("Tusk's coalition won 248 of the 460 seats.", "The coalition won 248 seats.", 1.0),
     ("The FAA grounded 171 Boeing 737 MAX 9 planes.", "171 MAX 9 jets were grounded.", 1.0),
     ("It was caught for the first time.", "It was caught for the second time.", 1.0),
     ("No numbers here.", "The eighth test flight.", 1.0),
