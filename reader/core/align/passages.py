@@ -23,23 +23,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from reader.core.align.context import (
+    CONTEXT_CUTOFF,
+    SANDWICH_CUTOFF,
+    adopt_orphans,
+    context_pass,
+)
 from reader.core.align.features import merge_features, norms, raw_features, similarity
 
 # Similarity needed to pair two sentences on their own merits.
 PAIR_CUTOFF = 0.40
 # Similarity enough for two sentences that are each other's best match in the other version.
 MUTUAL_CUTOFF = 0.30
-# Lower similarity accepted when a neighbouring pair is already aligned ...
-CONTEXT_CUTOFF = 0.24
-# ... and lower still when the pair sits between two aligned pairs (a sandwiched paraphrase).
-SANDWICH_CUTOFF = 0.14
-# How far (in sentences) a neighbouring aligned pair may sit and still anchor a weak pair.
-CONTEXT_WINDOW = 2
-# An orphan sentence joins its best match at this similarity if it sits at about the same
-# relative place in the story (within ADOPT_PLACE of the passage's mean place).
-ADOPT_CUTOFF = 0.20
-ADOPT_PLACE = 0.25
-ADOPT_WINDOW = 4
 # Gain needed to read two adjacent sentences as one.
 MERGE_GAIN = 0.02
 # ... and each of the two must match that sentence this well on its own.
@@ -230,9 +225,9 @@ def align_versions(versions: Sequence[Version]) -> Alignment:
     _merge_adjacent(versions, index, clusters)
     weak.sort()
     for _ in range(2):  # an accepted pair can anchor its neighbours
-        if not _context_pass(weak, clusters, versions):
+        if not context_pass(weak, clusters, versions):
             break
-    _adopt_orphans(weak, clusters, versions)
+    adopt_orphans(weak, clusters, versions)
     _merge_adjacent(versions, index, clusters)
     return _ordered(versions, index, clusters)
 
@@ -315,69 +310,6 @@ def _mergeable(ma: dict[int, list[int]], mb: dict[int, list[int]]) -> bool:
         if ma[w][-1] + 1 != mb[w][0]:
             return False
     return True
-
-
-def _context_pass(weak, clusters: _Clusters, versions: Sequence[Version]) -> bool:
-    """Accept weaker pairs whose nearby sentences on either side already share a passage.
-
-    A neighbour counts when the nearest sentence (within CONTEXT_WINDOW) before or after `a`
-    that has a partner in `b`'s version has it on the same side of `b`, just as near: outlets
-    drop and insert sentences, so the anchor need not be the very next sentence.
-    """
-    last = {v.rank: max(0, len(v.sentences) - 1) for v in versions}
-    changed = False
-
-    def anchored(a: tuple[int, int], b: tuple[int, int], d: int) -> bool:
-        return _anchored(clusters, last, a, b, d, CONTEXT_WINDOW)
-
-    for neg, a, b in weak:
-        if clusters.find(a) == clusters.find(b):
-            continue
-        sides = anchored(a, b, -1) + anchored(a, b, 1)
-        if sides == 2 or (sides == 1 and -neg >= CONTEXT_CUTOFF):
-            changed |= clusters.union(a, b)
-    return changed
-
-
-def _adopt_orphans(weak, clusters: _Clusters, versions: Sequence[Version]) -> None:
-    """Join a sentence still alone to the passage it matches best when that sits at the same place.
-
-    A low-overlap paraphrase whose close neighbours were dropped or moved has no anchor within
-    CONTEXT_WINDOW; a sentence from another story has no counterpart at its place in the other
-    versions. A wider anchor plus the relative place (0 = lede, 1 = last sentence) tell the two
-    apart where similarity alone cannot.
-    """
-    last = {v.rank: max(0, len(v.sentences) - 1) for v in versions}
-    for neg, x, y in weak:  # best first, so an orphan takes its best placed match
-        if -neg < ADOPT_CUTOFF:
-            break
-        for a, b in ((x, y), (y, x)):
-            ra, rb = clusters.find(a), clusters.find(b)
-            ma, mb = clusters.members[ra], clusters.members[rb]
-            if ra == rb or len(ma) > 1 or len(ma[a[0]]) > 1 or a[0] in mb:
-                continue
-            place = sum(i[0] / max(1, last[v]) for v, i in mb.items()) / len(mb)
-            if abs(place - a[1] / max(1, last[a[0]])) > ADOPT_PLACE:
-                continue
-            if _anchored(clusters, last, a, b, -1, ADOPT_WINDOW) or \
-                    _anchored(clusters, last, a, b, 1, ADOPT_WINDOW):
-                clusters.union(a, b)
-                break
-
-
-def _anchored(clusters: _Clusters, last: dict[int, int], a: tuple[int, int],
-              b: tuple[int, int], d: int, window: int) -> bool:
-    """True when the nearest sentence of a's version in direction d (within `window`) that
-    shares a passage with b's version has its partner on the same side of b, as near."""
-    for step in range(1, window + 1):
-        i = a[1] + d * step
-        if not 0 <= i <= last[a[0]]:
-            return False
-        other = clusters.members[clusters.find((a[0], i))].get(b[0])
-        if other:
-            j = other[0] if d > 0 else other[-1]
-            return 0 < (j - b[1]) * d <= window
-    return False
 
 
 def _ordered(versions: Sequence[Version], index: _Index, clusters: _Clusters) -> Alignment:
