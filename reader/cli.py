@@ -160,8 +160,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
         missing = [s for s in args.story if s not in known]
         if missing:
             raise UsageError(f"no story {', '.join(missing)} (stories: s1…s{len(known)})")
+    pdf_writer = None
+    if fmt == "pdf":
+        from reader.ui.pdf import write_pdf as pdf_writer  # Qt only where a PDF is asked for
     try:
-        export.write_report(doc, fmt, args.output, story_ids=args.story)
+        export.write_report(doc, fmt, args.output, story_ids=args.story, pdf_writer=pdf_writer)
     except OSError as exc:
         _err(f"cannot write {args.output}: {exc.strerror or exc}")
         return 1

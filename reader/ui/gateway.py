@@ -151,6 +151,7 @@ def export_task(library_path, fmt: str, path: str, settings: AnalysisSettings, d
     """Task body: write a report of `doc`, or of every story in the library; returns the path."""
     from reader.core.model import Document
     from reader.core.report.export import write_report
+    from reader.ui.pdf import write_pdf
 
     def run(progress, cancel):
         document = doc
@@ -168,6 +169,6 @@ def export_task(library_path, fmt: str, path: str, settings: AnalysisSettings, d
                     articles.extend(arts)
                     progress(n, len(rows), row.title)
             document = Document(tuple(articles), tuple(stories), (), settings)
-        write_report(document, fmt, path)
+        write_report(document, fmt, path, pdf_writer=write_pdf)
         return path
     return run

@@ -9,9 +9,16 @@ import glob
 import time
 
 from reader.core.pipeline import analyze_paths
-from reader.core.report.export import FORMATS, write_report
+from reader.core.report.export import FORMATS
+from reader.core.report.export import write_report as _write_report
+from reader.ui.pdf import write_pdf
 from tests.conftest import SEEDS
 from tests.core.report.sample import seed_story_doc
+
+
+def write_report(*args, **kwargs):
+    """The core writer with the app's Qt PDF writer plugged in, as the CLI does."""
+    return _write_report(*args, pdf_writer=write_pdf, **kwargs)
 
 
 def test_bench_export_all_seed_stories(tmp_path):

@@ -6,11 +6,14 @@ import os
 import tempfile
 from dataclasses import replace
 from datetime import datetime
-from typing import Sequence
+from typing import Callable, Sequence
 
 from reader.core.model import Document
 
 FORMATS = ("json", "html", "md", "pdf", "csv")
+
+# write_pdf(doc, *, generated_at=None) -> bytes, from reader.ui.pdf.
+PdfWriter = Callable[..., bytes]
 
 
 def select_stories(doc: Document, story_ids: Sequence[str] | None) -> Document:
@@ -47,16 +50,20 @@ def render_report(doc: Document, fmt: str, *, generated_at: datetime | str | Non
 
 def write_report(
     doc: Document, fmt: str, path: str, *, story_ids: Sequence[str] | None = None,
-    generated_at: datetime | str | None = None,
+    generated_at: datetime | str | None = None, pdf_writer: PdfWriter | None = None,
 ) -> None:
-    """Write the report atomically: a failed export never leaves a half-written file."""
+    """Write the report atomically: a failed export never leaves a half-written file.
+
+    PDF is laid out by Qt, which the core never imports: the caller (the CLI or the app)
+    passes `reader.ui.pdf.write_pdf` as `pdf_writer`.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unsupported report format: {fmt}")
     doc = select_stories(doc, story_ids)
     if fmt == "pdf":
-        from reader.ui.pdf import write_pdf  # Qt lives only under reader.ui
-
-        data = write_pdf(doc, generated_at=generated_at)
+        if pdf_writer is None:
+            raise ValueError("a PDF report needs a PDF writer (reader.ui.pdf.write_pdf)")
+        data = pdf_writer(doc, generated_at=generated_at)
     else:
         data = render_report(doc, fmt, generated_at=generated_at)
     folder = os.path.dirname(os.path.abspath(path))

@@ -77,3 +77,15 @@ def test_story_selection_and_file_mode(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_pdf_needs_a_writer_from_the_caller(tmp_path):
+    """The core never imports Qt: without the UI's PDF writer it refuses, and writes nothing."""
+    import pytest
+
+    target = tmp_path / "r.pdf"
+    with pytest.raises(ValueError, match="PDF writer"):
+        write_report(small_doc(), "pdf", str(target))
+    assert not target.exists()
+    write_report(small_doc(), "pdf", str(target), pdf_writer=lambda doc, **kw: b"%PDF-fake")
+    assert target.read_bytes() == b"%PDF-fake"
