@@ -32,3 +32,15 @@ def test_core_imports_no_qt():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_core_source_has_no_qt_import_even_inside_functions():
+    """A lazy `from reader.ui…` inside a function is a dependency too: the import test misses it."""
+    import pathlib
+    import re
+
+    pattern = re.compile(r"^\s*(from|import)\s+(PySide6|shiboken6|reader\.ui)\b", re.MULTILINE)
+    core = pathlib.Path(reader.core.__file__).parent
+    offenders = [str(p.relative_to(core)) for p in core.rglob("*.py")
+                 if pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
