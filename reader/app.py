@@ -27,6 +27,10 @@ def create_application(argv: Sequence[str] = ()):
     app.setApplicationName("Parallax")
     app.setOrganizationName("Parallax")
     app.setApplicationDisplayName("Parallax")
+    # Wayland matches the window to its desktop entry (and icon) by this name.
+    from reader.resources import APP_ID
+
+    app.setDesktopFileName(APP_ID)
     try:
         from reader.resources import icon_path
 

@@ -22,3 +22,14 @@ def test_screenshot_command_writes_the_png(tmp_path, seeds_dir):
     assert (image.width(), image.height()) == (1024, 700)
     # Dark theme: the window background is dark.
     assert image.pixelColor(5, image.height() - 5).lightness() < 128
+
+
+def test_application_names_match_the_desktop_entry(qapp):
+    """Window managers match the window to the installed .desktop file by these names."""
+    from reader.app import create_application
+    from reader.resources import APP_ID, resource_path
+
+    app = create_application()
+    assert app.desktopFileName() == APP_ID
+    assert resource_path("desktop", f"{APP_ID}.desktop").exists()
+    assert app.applicationName() == "Parallax"
