@@ -18,6 +18,8 @@ FLOORS = {
     "undated_week.txt": (0.98, 0.98),
     "series_month.txt": (0.88, 0.77),
     "followups_2023.txt": (0.78, 0.58),
+    # Round 2, never tuned on: low-overlap rewordings (F1 0.613 ARI 0.163 before round 2).
+    "paraphrase_2024.txt": (0.60, 0.15),
 }
 CORPORA = list(FLOORS)
 
