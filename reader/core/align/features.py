@@ -7,9 +7,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import AbstractSet, Iterable, Sequence
+
+from reader.core.align.lexicon import COUNTRY, fold_numbers, number_key, parse_digits, prepare
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Feature tokens: numbers keep their separators (8,000 and 5.3 are one number each).
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*")
 NUMBER_RE = re.compile(r"\d")
 
 # Function words carry no topic; everything else is a content word. Reporting verbs are
@@ -23,8 +27,11 @@ STOPWORDS = frozenset(
     theirs them themselves then there these they this those through to too under until up
     very was we were what when where which while who whom why will with would you your yours
     yourself yourselves s t don said says say told saying according mr mrs ms one also however
-    meanwhile still yet even""".split()
+    meanwhile still yet even us""".split()
 )
+
+# Term frequency of a country feature (see raw_features).
+COUNTRY_WEIGHT = 0.5
 
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er",
              "es", "ed", "ly", "s")
@@ -99,23 +106,41 @@ class Features:
     terms: dict[str, float]  # feature -> term frequency (before IDF)
 
 
-def raw_features(text: str) -> dict[str, float]:
-    """Unigram stems, adjacent content bigrams, names (folded) and numbers of a sentence."""
+def tokens(text: str) -> list[str]:
+    """Feature tokens of a sentence: words, numbers (number words folded to digits), countries joined."""
+    return fold_numbers(TOKEN_RE.findall(prepare(text)))
+
+
+def raw_features(text: str, names: AbstractSet[str] = frozenset(),
+                 also: Iterable[str] = ()) -> dict[str, float]:
+    """Unigram stems, adjacent content bigrams, names (folded) and numbers of a sentence.
+
+    `names`: folded names seen mid-sentence in the story, so that a sentence-initial "Macron"
+    is the same name; `also`: names the sentence's bare titles refer to (lexicon.title_names).
+    """
     feats: Counter[str] = Counter()
-    toks = words(text)
+    toks = tokens(text)
     content: list[str] = []
     for i, tok in enumerate(toks):
         low = tok.lower()
         if low in STOPWORDS:
             continue
         if NUMBER_RE.search(tok):
-            key = "#" + re.sub(r"[,.]", "", tok)
+            value = parse_digits(tok)
+            key = "#" + (re.sub(r"[,.]", "", tok) if value is None else lexicon_number(value))
             feats[key] += 1.5  # numbers identify a fact strongly
             content.append(key)
             continue
         if len(low) < 2:
             continue
-        if tok[0].isupper() and i > 0:
+        country = COUNTRY.get(low.replace("’", "'").removesuffix("'s"))
+        if country:
+            # Russia / Russian / Moscow / the Kremlin: one actor. Counted once and light: a
+            # story's countries are its topic, shared by its sentences whatever fact they tell.
+            feats[country] = COUNTRY_WEIGHT
+            content.append(country)
+            continue
+        if tok[0].isupper() and (i > 0 or fold_name(tok) in names):
             key = "N:" + fold_name(tok)
         else:
             key = stem(tok)
@@ -124,7 +149,27 @@ def raw_features(text: str) -> dict[str, float]:
         content.append(key)
     for a, b in zip(content, content[1:]):
         feats[a + "|" + b] += 0.7  # phrase overlap: copied wording, not just shared topic
+    for name in also:
+        key = "N:" + fold_name(name)
+        if key not in feats:
+            feats[key] = 1.0
     return dict(feats)
+
+
+def lexicon_number(value: float) -> str:
+    """Number key without the leading '#'."""
+    return number_key(value)[1:]
+
+
+def story_names(texts: Iterable[str]) -> frozenset[str]:
+    """Folded names written capitalised mid-sentence anywhere in the texts."""
+    out = set()
+    for text in texts:
+        toks = tokens(text)
+        for tok in toks[1:]:
+            if tok[:1].isupper() and tok.lower() not in STOPWORDS:
+                out.add(fold_name(tok))
+    return frozenset(out)
 
 
 def idf_weights(feature_sets: Iterable[dict[str, float]], total: int) -> dict[str, float]:

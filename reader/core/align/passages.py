@@ -29,7 +29,15 @@ from reader.core.align.context import (
     adopt_orphans,
     context_pass,
 )
-from reader.core.align.features import merge_features, norms, raw_features, similarity
+from reader.core.align.features import (
+    merge_features,
+    norms,
+    raw_features,
+    similarity,
+    story_names,
+    tokens,
+)
+from reader.core.align.lexicon import title_names
 
 # Similarity needed to pair two sentences on their own merits.
 PAIR_CUTOFF = 0.40
@@ -78,17 +86,24 @@ class _Index:
         self.uid: dict[tuple[int, int], int] = {}
         texts: dict[str, int] = {}
         self.occ: list[list[tuple[int, int]]] = []
-        raws: list[dict[str, float]] = []
+        firsts: list[str] = []
+        also: list[set[str]] = []
         for v in versions:
+            # "the French president" in this version stands for the name its first mention gave.
+            titled = title_names([tokens(s) for s in v.sentences])
             for i, s in enumerate(v.sentences):
                 key = _norm_text(s)
                 u = texts.get(key)
                 if u is None:
                     u = texts[key] = len(self.occ)
                     self.occ.append([])
-                    raws.append(raw_features(s))
+                    firsts.append(s)
+                    also.append(set())
                 self.occ[u].append((v.rank, i))
                 self.uid[(v.rank, i)] = u
+                also[u] |= titled[i]  # a union: independent of the versions' order
+        names = story_names(firsts)
+        raws = [raw_features(s, names, sorted(extra)) for s, extra in zip(firsts, also)]
         total = sum(len(o) for o in self.occ)
         df: dict[str, int] = defaultdict(int)
         for u, feats in enumerate(raws):
