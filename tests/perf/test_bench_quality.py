@@ -2,9 +2,9 @@
 
 Grouping: B-cubed precision/recall/F1 and adjusted Rand index on the hand-written corpora in
 tests/data/grouping. Alignment: added/omitted precision and recall and aligned-pair precision
-and recall on the two families of generated version sets (tests/core/align/evalsets.py,
-cut from the seeds; tests/core/align/writtensets.py, hand-written stories). The unit tests hold
-floors on the same figures; this prints them so they can be recorded.
+and recall on the three families of generated version sets (tests/core/align/evalsets.py,
+cut from the seeds; writtensets.py, hand-written stories; outletsets.py, never tuned on).
+The unit tests hold floors on the same figures; this prints them so they can be recorded.
 """
 
 from __future__ import annotations
