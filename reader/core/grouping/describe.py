@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from reader.core.grouping.index import StoryIndex
 
 MAX_REASONS = 6
-_KIND_BY_CODE = [KIND_WEIGHT[k] for k in ("w", "e", "n", "b")]
+_KIND_BY_CODE = [KIND_WEIGHT[k] for k in ("w", "e", "n", "b", "c")]
 
 
 def shared_terms(index: "StoryIndex", members: list[int]) -> list[tuple[float, int]]:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.core.grouping.lexicon import COUNTRIES, REPORTING, fold_table, normalise_numbers
 from reader.core.model import Article
 
 # Sentences of the body read for features: later paragraphs drift to background and other
@@ -61,14 +62,23 @@ _stem_cache: dict[str, str] = {}
 
 
 def word_key(token: str) -> str:
-    """Normalised key of one word: light stemming plus a spelling-variant fold for names.
+    """Normalised key of one word: light stemming, a spelling-variant fold for names, and the
+    lexicon's folds (Russian/Moscow -> russia, tremor -> earthquake).
 
-    The fold (y->i, doubled letters collapsed) makes Zelenskyy, Zelensky and Zelenskiy one key;
-    on ordinary words it merges almost nothing that should stay apart.
+    The spelling fold (y->i, doubled letters collapsed) makes Zelenskyy, Zelensky and Zelenskiy
+    one key; on ordinary words it merges almost nothing that should stay apart.
     """
     key = _stem_cache.get(token)
     if key is not None:
         return key
+    w = _stem(token)
+    w = _FOLD.get(w, w)
+    if len(_stem_cache) < 500_000:
+        _stem_cache[token] = w
+    return w
+
+
+def _stem(token: str) -> str:
     w = token.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -88,10 +98,13 @@ def word_key(token: str) -> str:
             w = w[:-2]
         if len(w) > 4 and w.endswith("e"):
             w = w[:-1]
-    w = _DOUBLE.sub(r"\1", w.replace("y", "i"))
-    if len(_stem_cache) < 500_000:
-        _stem_cache[token] = w
-    return w
+    return _DOUBLE.sub(r"\1", w.replace("y", "i"))
+
+
+_FOLD = fold_table(_stem)
+# Country keys (Russia, Russian, Moscow) are a kind of their own ("c:"): a topic more than a
+# name, they do not weigh double and weigh less than other words (scoring.KIND_WEIGHT).
+COUNTRY_KEYS = frozenset("w:" + _stem(c) for c in COUNTRIES)
 
 
 def _number_key(token: str) -> str:
@@ -113,10 +126,13 @@ def token_key(tok: str) -> str:
         key = "n:" + num if num else ""
     elif low in ORDINALS:
         key = "n:" + ORDINALS[low]
-    elif low in STOPWORDS or len(low) < 2:
+    elif low in STOPWORDS or low in REPORTING or len(low) < 2:
         key = ""
+
     else:
         key = "w:" + word_key(tok)
+        if key in COUNTRY_KEYS:
+            key = "c:" + key[2:]
     if len(_token_keys) < 1_000_000:
         _token_keys[tok] = key
     return key
@@ -135,14 +151,14 @@ def _lede_features(text: str, counts: dict[str, int], surface: dict[str, str],
             prev = ""
             continue
         lede.add(key)
-        if key[0] == "w" and prev:
+        if key[0] in "wc" and prev:
             bkey = "b:" + prev + " " + key[2:]
             counts[bkey] = counts.get(bkey, 0) + 1
             if bkey not in surface:
                 surface[bkey] = prev_tok + " " + tok
             lede.add(bkey)
             prev, prev_tok = key[2:], tok
-        elif key[0] == "w":
+        elif key[0] in "wc":
             prev, prev_tok = key[2:], tok
         else:
             prev = ""
@@ -155,7 +171,7 @@ def _quote_features(text: str, counts: dict[str, int], surface: dict[str, str]) 
         prev_tok = ""
         for tok in _WORD.findall(quote):
             key = token_key(tok)
-            if not key or key[0] != "w":
+            if not key or key[0] not in "wc":
                 prev = ""
                 continue
             if prev:
@@ -182,7 +198,7 @@ def zones(article: Article, *, use_title: bool = True) -> tuple[str, str]:
     """(lede text, whole read text): headline + first sentences, then the body up to a cap."""
     title = real_title(article) if use_title else ""
     sentences = article.sentences
-    lede_text = " ".join((title, *sentences[:LEDE_SENTENCES]))
+    lede_text = normalise_numbers(" ".join((title, *sentences[:LEDE_SENTENCES])))
     body: list[str] = []
     chars = 0
     for sentence in sentences[LEDE_SENTENCES:MAX_BODY_SENTENCES]:
@@ -190,7 +206,7 @@ def zones(article: Article, *, use_title: bool = True) -> tuple[str, str]:
         chars += len(sentence)
         if chars > MAX_BODY_CHARS:
             break
-    return lede_text, lede_text + " " + " ".join(body)
+    return lede_text, lede_text + " " + normalise_numbers(" ".join(body))
 
 
 def surface_of(tok: str) -> str:

@@ -43,8 +43,8 @@ MIN_HIT_SHARE = 0.25
 LOOKUP_CAP = 100
 # Posting lists stop growing here, so a lookup never walks more than this many articles.
 POSTING_CAP = 300
-_KIND_CODES = {"w": 0, "e": 1, "n": 2, "b": 3}
-_KIND_BY_CODE = [KIND_WEIGHT[k] for k in ("w", "e", "n", "b")]
+_KIND_CODES = {"w": 0, "e": 1, "n": 2, "b": 3, "c": 4}
+_KIND_BY_CODE = [KIND_WEIGHT[k] for k in ("w", "e", "n", "b", "c")]
 _TF = [0.0] + [tf_weight(c) for c in range(1, 256)]
 
 

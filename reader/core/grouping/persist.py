@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from reader.core.grouping.index import StoryIndex
 
-MAGIC = b"PXSI\x01"
+# Version 2: lexicon folds (countries, synonyms, number words) changed the feature keys.
+MAGIC = b"PXSI\x02"
 
 
 def _arr(typecode: str, values) -> bytes:

@@ -11,8 +11,9 @@ from reader.core.grouping.specifics import Specifics, conflict_factor
 LEDE_SHARE = 0.5
 # Extra weight of lede features inside the whole-text vector.
 LEDE_BOOST = 2.0
-# Names, numbers and word pairs say more about an event than single words.
-KIND_WEIGHT = {"w": 1.0, "e": 1.5, "n": 1.4, "b": 0.6}
+# Names, numbers and word pairs say more about an event than single words; countries (which
+# set a topic: every report of a war names both sides) less.
+KIND_WEIGHT = {"w": 1.0, "e": 1.5, "n": 1.4, "b": 0.6, "c": 0.6}
 # Pseudo-documents added to the corpus size so that IDF is sane on a handful of articles.
 IDF_PRIOR_DOCS = 50
 # A containment denominator below this (in weight units) would let a tiny text match anything.
