@@ -84,8 +84,10 @@ _NUMBER_WORDS = re.compile(
     re.IGNORECASE,
 )
 _HALF = re.compile(r"(\d)\s?½")
-_HAS_NUMBER_WORD = re.compile(r"(?i)teen|ty\b|ty-|hundred|thousand|point|half|\bten\b|eleven"
-                              r"|twelve")
+# Substrings one of which any convertible run contains: a cheap test that spares most texts the
+# regex (which tries every position and costs ~0.3 ms per article).
+_MARKERS = (*_TENS, "teen", "hundred", "thousand", " ten ", " ten-", "eleven", "twelve", " point ",
+            "a half")
 
 
 def _number_value(words: list[str]) -> tuple[float, bool]:
@@ -136,7 +138,8 @@ def normalise_numbers(text: str) -> str:
     """Numbers written in words as digits: "ninety-five" -> "95", "3½" -> "3.5"."""
     if "½" in text:
         text = _HALF.sub(r"\1.5", text)
-    if not _HAS_NUMBER_WORD.search(text):
+    low = " " + text.lower()
+    if not any(m in low for m in _MARKERS):
         return text
     return _NUMBER_WORDS.sub(_replace, text)
 

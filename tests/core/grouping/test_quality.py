@@ -16,10 +16,11 @@ FLOORS = {
     "europe_week.txt": (0.97, 0.96),
     "conflict_politics.txt": (0.98, 0.98),
     "undated_week.txt": (0.98, 0.98),
-    "series_month.txt": (0.88, 0.77),
+    "series_month.txt": (0.90, 0.80),
     "followups_2023.txt": (0.78, 0.58),
-    # Round 2, never tuned on: low-overlap rewordings (F1 0.613 ARI 0.163 before round 2).
-    "paraphrase_2024.txt": (0.60, 0.15),
+    # Round 2, never tuned on: low-overlap rewordings (F1 0.613 ARI 0.163 before round 2's
+    # lexicon folds, 0.690 / 0.358 after).
+    "paraphrase_2024.txt": (0.68, 0.35),
 }
 CORPORA = list(FLOORS)
 
