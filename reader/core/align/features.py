@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import AbstractSet, Iterable, Sequence
 
-from reader.core.align.lexicon import COUNTRY, fold_numbers, number_key, parse_digits, prepare
+from reader.core.align.lexicon import COUNTRY
+from reader.core.text.lexicon import fold_numbers, number_key, parse_digits, prepare
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Feature tokens: numbers keep their separators (8,000 and 5.3 are one number each).

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from reader.core.grouping.index import StoryIndex
 
 # Version 2: lexicon folds (countries, synonyms, number words) changed the feature keys.
-MAGIC = b"PXSI\x02"
+# Version 3: the shared lexicon (reader.core.text.lexicon) folds more countries and reads
+# "two million" as "2 million": keys changed again.
+MAGIC = b"PXSI\x03"
 
 
 def _arr(typecode: str, values) -> bytes:

@@ -1,30 +1,13 @@
-"""Lexicon folds: country forms, news synonyms and numbers in words reach one feature key."""
+"""Grouping's lexicon folds: country forms, news synonyms and numbers in words reach one key.
+
+The number reader itself is tested with the shared lexicon (tests/core/text/test_lexicon.py)."""
 
 from __future__ import annotations
-
-import pytest
 
 from reader.core.grouping.features import extract, token_key, word_key
 from reader.core.grouping.lexicon import normalise_numbers
 from reader.core.grouping.specifics import lede_specifics
 from tests.core.grouping.helpers import make_article
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Ninety Ukrainian servicemen", "90 Ukrainian servicemen"),
-    ("shot down twenty-one of twenty-eight drones", "shot down 21 of 28 drones"),
-    ("won two hundred and forty seats", "won 240 seats"),
-    ("a tremor of seven point four", "a tremor of 7.4"),
-    ("three and a half years after", "3.5 years after"),
-    ("its 3½-year invasion", "its 3.5-year invasion"),
-    ("the first in seventeen years", "the first in 17 years"),
-    ("one hundred people", "100 people"),
-    # One to nine stay words: idiom more often than counts.
-    ("one of the two sides", "one of the two sides"),
-    ("a five-storey building", "a five-storey building"),
-])
-def test_numbers_in_words_become_digits(text, expected):
-    assert normalise_numbers(text) == expected
 
 
 def test_country_forms_fold_to_one_key():
@@ -33,6 +16,14 @@ def test_country_forms_fold_to_one_key():
     assert keys.pop().startswith("c:")
     assert token_key("Kyiv") == token_key("Ukraine") == token_key("Ukrainian")
     assert token_key("Kyiv") != token_key("Moscow")
+    # Grouping reads single words: North and South Korea are "Korea".
+    assert token_key("Pyongyang") == token_key("Seoul") == token_key("Korean")
+
+
+def test_grouping_skips_ambiguous_country_forms():
+    # "talks in Paris", the state of Washington: a venue or a place, not the state.
+    assert token_key("Paris") == "w:paris" and token_key("French").startswith("c:")
+    assert token_key("Washington") == "w:washington"
 
 
 def test_news_synonyms_fold_and_reporting_verbs_carry_nothing():
