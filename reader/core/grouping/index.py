@@ -215,12 +215,11 @@ class StoryIndex:
             counts: dict[int, int] = {}
             # Hot loop: distinct tokens straight to feature numbers through a cache.
             seen_tokens = tokens(text)
-            # In text order, not set order: which token first creates a feature fixes its number
-            # and readable form ("died" or "killing" for w:kill), and set order follows the
+            # Sorted, not set order: which token first creates a feature fixes its number and
+            # readable form ("died" or "killing" for w:kill), and set order follows the
             # process's string hashing, so a restored index (empty cache) could differ.
-            for tok in seen_tokens:
-                if tok not in tokfid:
-                    self._token_code(tok)
+            for tok in sorted(set(seen_tokens).difference(tokfid)):
+                self._token_code(tok)
             for code, c in zip(map(tokfid.__getitem__, seen_tokens), seen_tokens.values()):
                 if code >= 0:
                     f = code >> 1
