@@ -113,14 +113,17 @@ def tokens(text: str) -> list[str]:
 
 
 def raw_features(text: str, names: AbstractSet[str] = frozenset(),
-                 also: Iterable[str] = ()) -> dict[str, float]:
+                 also: Iterable[str] = (), *, toks: Sequence[str] | None = None
+                 ) -> dict[str, float]:
     """Unigram stems, adjacent content bigrams, names (folded) and numbers of a sentence.
 
     `names`: folded names seen mid-sentence in the story, so that a sentence-initial "Macron"
-    is the same name; `also`: names the sentence's bare titles refer to (lexicon.title_names).
+    is the same name; `also`: names the sentence's bare titles refer to (lexicon.title_names);
+    `toks`: tokens(text) when the caller has them already (tokenising is the costly part).
     """
     feats: Counter[str] = Counter()
-    toks = tokens(text)
+    if toks is None:
+        toks = tokens(text)
     content: list[str] = []
     for i, tok in enumerate(toks):
         low = tok.lower()
@@ -164,9 +167,13 @@ def lexicon_number(value: float) -> str:
 
 def story_names(texts: Iterable[str]) -> frozenset[str]:
     """Folded names written capitalised mid-sentence anywhere in the texts."""
+    return story_names_of(tokens(text) for text in texts)
+
+
+def story_names_of(token_lists: Iterable[Sequence[str]]) -> frozenset[str]:
+    """story_names() of texts already tokenised with tokens()."""
     out = set()
-    for text in texts:
-        toks = tokens(text)
+    for toks in token_lists:
         for tok in toks[1:]:
             if tok[:1].isupper() and tok.lower() not in STOPWORDS:
                 out.add(fold_name(tok))

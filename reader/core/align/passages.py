@@ -34,7 +34,7 @@ from reader.core.align.features import (
     norms,
     raw_features,
     similarity,
-    story_names,
+    story_names_of,
     tokens,
 )
 from reader.core.align.lexicon import title_names
@@ -88,9 +88,14 @@ class _Index:
         self.occ: list[list[tuple[int, int]]] = []
         firsts: list[str] = []
         also: list[set[str]] = []
+        # Each distinct sentence is tokenised once (versions repeat most of their sentences).
+        toks_of: dict[str, list[str]] = {}
         for v in versions:
             # "the French president" in this version stands for the name its first mention gave.
-            titled = title_names([tokens(s) for s in v.sentences])
+            for s in v.sentences:
+                if s not in toks_of:
+                    toks_of[s] = tokens(s)
+            titled = title_names([toks_of[s] for s in v.sentences])
             for i, s in enumerate(v.sentences):
                 key = _norm_text(s)
                 u = texts.get(key)
@@ -102,8 +107,9 @@ class _Index:
                 self.occ[u].append((v.rank, i))
                 self.uid[(v.rank, i)] = u
                 also[u] |= titled[i]  # a union: independent of the versions' order
-        names = story_names(firsts)
-        raws = [raw_features(s, names, sorted(extra)) for s, extra in zip(firsts, also)]
+        names = story_names_of(toks_of[s] for s in firsts)
+        raws = [raw_features(s, names, sorted(extra), toks=toks_of[s])
+                for s, extra in zip(firsts, also)]
         total = sum(len(o) for o in self.occ)
         df: dict[str, int] = defaultdict(int)
         for u, feats in enumerate(raws):

@@ -124,6 +124,9 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bSouth Africa\b", "SouthAfrica"), (r"\bNorth Korea\b", "NorthKorea"),
     (r"\bSouth Korea\b", "SouthKorea"), (r"\bNew Delhi\b", "NewDelhi"),
     (r"\bAbu Dhabi\b", "AbuDhabi"), (r"\bU\.S\.", "USA"), (r"\bU\.K\.", "UK"))]
+# Any of the phrases, as one search: most sentences name none, and one pass over the text is
+# much cheaper than a sub() per phrase. Exact: a replacement never creates a later phrase.
+_ANY_PHRASE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _PHRASES), re.I)
 # "US" only in capitals: lower-case "us" is a pronoun.
 _US = re.compile(r"\bUS\b")
 _FRACTION_VALUES = {"½": ".5", "¼": ".25", "¾": ".75"}
@@ -142,8 +145,9 @@ def fractions(text: str) -> str:
 def prepare(text: str) -> str:
     """Text with multi-word country names joined (United States -> UnitedStates) and fractions
     as decimals, ready for a word tokeniser."""
-    for pattern, repl in _PHRASES:
-        text = pattern.sub(repl, text)
+    if _ANY_PHRASE.search(text):
+        for pattern, repl in _PHRASES:
+            text = pattern.sub(repl, text)
     if "US" in text:
         text = _US.sub("USA", text)
     return fractions(text)
