@@ -269,10 +269,13 @@ def _representative_pairs(occ_u, occ_v):
             yield a, b
 
 
-def _part_vec(index: _Index, rank: int, idx: Sequence[int]) -> dict[str, float]:
-    if len(idx) == 1:
-        return index.vec[index.uid[(rank, idx[0])]]
-    return merge_features([index.vec[index.uid[(rank, i)]] for i in idx])
+def _part(index: _Index, rank: int, idx: Sequence[int]) -> tuple[dict[str, float], tuple]:
+    """Features of some sentences of one version read as one, and their norms()."""
+    if len(idx) == 1:  # the index has a single sentence's norms already
+        u = index.uid[(rank, idx[0])]
+        return index.vec[u], index.norm[u]
+    vec = merge_features([index.vec[index.uid[(rank, i)]] for i in idx])
+    return vec, norms(vec)
 
 
 def _merge_adjacent(versions: Sequence[Version], index: _Index, clusters: _Clusters) -> None:
@@ -295,19 +298,20 @@ def _merge_adjacent(versions: Sequence[Version], index: _Index, clusters: _Clust
 
 def _joins_better(index: _Index, rank: int, ma, mb, only_a, only_b) -> bool:
     """True when a sentence of another version matches the two sentences together best."""
-    alone_a = _part_vec(index, rank, ma[rank])
-    alone_b = _part_vec(index, rank, mb[rank])
+    alone_a = _part(index, rank, ma[rank])
+    alone_b = _part(index, rank, mb[rank])
     joined = None
     for others, mine, theirs, members in ((only_a, alone_a, alone_b, ma),
                                           (only_b, alone_b, alone_a, mb)):
         for w in others[:MAX_WITNESSES]:
-            x = _part_vec(index, w, members[w])
-            part = similarity(x, theirs)
+            x, nx = _part(index, w, members[w])
+            part = similarity(x, theirs[0], nx, theirs[1])
             if part < MERGE_PART:
                 continue  # the other sentence must itself say a good part of x
             if joined is None:
-                joined = _part_vec(index, rank, sorted(ma[rank] + mb[rank]))
-            if similarity(x, joined) - max(part, similarity(x, mine)) >= MERGE_GAIN:
+                joined = _part(index, rank, sorted(ma[rank] + mb[rank]))
+            if similarity(x, joined[0], nx, joined[1]) - \
+                    max(part, similarity(x, mine[0], nx, mine[1])) >= MERGE_GAIN:
                 return True
     return False
 
@@ -319,9 +323,10 @@ def _cohesive(index: _Index, ma, mb, only_a, only_b) -> bool:
     one side only also match each other, are one passage split by greedy pairing.
     """
     for w in only_a[:MAX_WITNESSES]:
-        xa = _part_vec(index, w, ma[w])
+        xa, na = _part(index, w, ma[w])
         for u in only_b[:MAX_WITNESSES]:
-            if similarity(xa, _part_vec(index, u, mb[u])) >= CONTEXT_CUTOFF:
+            xb, nb = _part(index, u, mb[u])
+            if similarity(xa, xb, na, nb) >= CONTEXT_CUTOFF:
                 return True
     return False
 
@@ -389,6 +394,6 @@ def _cluster_score(index: _Index, members: dict[int, list[int]]) -> float:
         uids = [index.uid[(v, i[0])] for v, i in parts]
         sims = [index.sim(uids[0], u) for u in uids[1:]]
     else:
-        vecs = [_part_vec(index, v, i) for v, i in parts]
+        vecs = [_part(index, v, i)[0] for v, i in parts]
         sims = [similarity(vecs[0], b) for b in vecs[1:]]
     return sum(sims) / len(sims)
