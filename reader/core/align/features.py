@@ -129,7 +129,8 @@ def raw_features(text: str, names: AbstractSet[str] = frozenset(),
         low = tok.lower()
         if low in STOPWORDS:
             continue
-        if NUMBER_RE.search(tok):
+        # isalpha() first: a cheap, exact "no digit" for most tokens (digits are not alpha).
+        if not tok.isalpha() and NUMBER_RE.search(tok):
             value = parse_digits(tok)
             key = "#" + (re.sub(r"[,.]", "", tok) if value is None else lexicon_number(value))
             feats[key] += 1.5  # numbers identify a fact strongly

@@ -25,6 +25,8 @@ TITLES = frozenset(
 LEADER_WORDS = frozenset({"leader", "head"})
 _TOP = ("president", "chancellor", "minister", "premier", "king", "queen")
 _LOWER_JOINS = frozenset({"da", "de", "van", "von", "bin", "al", "der", "del", "la", "le"})
+_TOP_OR_LEADER = LEADER_WORDS | set(_TOP)
+_ANY_TITLE = TITLES | LEADER_WORDS
 
 
 def _country_before(tokens: Sequence[str], i: int) -> str | None:
@@ -47,9 +49,12 @@ def title_names(sentences: Sequence[Sequence[str]]) -> list[set[str]]:
     by_pair: dict[tuple[str | None, str], str] = {}
     by_title: dict[str, set[str]] = {}
     top: dict[str, str] = {}
-    for toks in sentences:
-        for i, tok in enumerate(toks):
-            title = tok.lower()
+    # Lower-cased once for both passes; most sentences have no title word and are skipped.
+    lowered = [[tok.lower() for tok in toks] for toks in sentences]
+    for toks, lows in zip(sentences, lowered):
+        if _ANY_TITLE.isdisjoint(lows):
+            continue
+        for i, title in enumerate(lows):
             if title not in TITLES or i + 1 >= len(toks) or not toks[i + 1][:1].isupper():
                 continue
             j, name = i + 1, None
@@ -67,17 +72,19 @@ def title_names(sentences: Sequence[Sequence[str]]) -> list[set[str]]:
             if country and title in _TOP:
                 top.setdefault(country, name)
     out: list[set[str]] = []
-    for toks in sentences:
+    for toks, lows in zip(sentences, lowered):
         found: set[str] = set()
-        for i, tok in enumerate(toks):
-            title = tok.lower()
-            if title not in TITLES and title not in LEADER_WORDS:
+        if _ANY_TITLE.isdisjoint(lows):
+            out.append(found)
+            continue
+        for i, title in enumerate(lows):
+            if title not in _ANY_TITLE:
                 continue
             if i + 1 < len(toks) and toks[i + 1][:1].isupper():
                 continue  # a first mention itself: the name is there already
             country = _country_before(toks, i)
             name = by_pair.get((country, title))
-            if name is None and country and title in LEADER_WORDS | set(_TOP):
+            if name is None and country and title in _TOP_OR_LEADER:
                 name = top.get(country)
             if name is None and country is None and len(by_title.get(title, ())) == 1:
                 name = next(iter(by_title[title]))
