@@ -138,30 +138,40 @@ def token_key(tok: str) -> str:
     return key
 
 
+# Token -> (feature key, its word part for pairs or None): the lede loop's cache.
+_lede_info: dict[str, tuple[str, str | None]] = {}
+
+
+def _lede_token(tok: str) -> tuple[str, str | None]:
+    key = token_key(tok)
+    info = (key, key[2:] if key and key[0] in "wc" else None)
+    if len(_lede_info) < 1_000_000:
+        _lede_info[tok] = info
+    return info
+
+
 def _lede_features(text: str, counts: dict[str, int], surface: dict[str, str],
                    lede: set[str]) -> None:
     """Keys of the lede zone, plus its word pairs ("legitimate targets", "eighth region")."""
     prev = ""
     prev_tok = ""
+    info_of = _lede_info.get
     for tok in _WORD.findall(text):
-        key = _token_keys.get(tok)
-        if key is None:
-            key = token_key(tok)
+        key, word = info_of(tok) or _lede_token(tok)
         if not key:
             prev = ""
             continue
         lede.add(key)
-        if key[0] in "wc" and prev:
-            bkey = "b:" + prev + " " + key[2:]
+        if word is None:
+            prev = ""
+            continue
+        if prev:
+            bkey = "b:" + prev + " " + word
             counts[bkey] = counts.get(bkey, 0) + 1
             if bkey not in surface:
                 surface[bkey] = prev_tok + " " + tok
             lede.add(bkey)
-            prev, prev_tok = key[2:], tok
-        elif key[0] in "wc":
-            prev, prev_tok = key[2:], tok
-        else:
-            prev = ""
+        prev, prev_tok = word, tok
 
 
 def _quote_features(text: str, counts: dict[str, int], surface: dict[str, str]) -> None:
@@ -257,3 +267,8 @@ def extract(article: Article, *, use_title: bool = True) -> RawFeatures:
 def tokens(text: str) -> Counter:
     """Occurrences of each distinct token in a text."""
     return Counter(_WORD.findall(text))
+
+
+def token_list(text: str) -> list[str]:
+    """Every token of a text, in order."""
+    return _WORD.findall(text)

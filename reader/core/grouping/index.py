@@ -6,6 +6,7 @@ import hashlib
 import heapq
 from array import array
 from collections import Counter
+from itertools import chain
 from typing import Sequence
 
 from reader.core.grouping import describe
@@ -15,7 +16,7 @@ from reader.core.grouping.features import (
     real_title,
     surface_of,
     token_key,
-    tokens,
+    token_list,
     zones,
 )
 from reader.core.grouping.scoring import (
@@ -90,7 +91,7 @@ class StoryIndex:
         self._scores: dict[tuple[int, int], float] = {}
         self._described: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._idf_tab: list[float] = []
-        self._tokfid: dict[str, int] = {}
+        self._tokfid: dict[str, tuple[int, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -108,14 +109,15 @@ class StoryIndex:
             self._df.append(0)
         return fid
 
-    def _token_code(self, tok: str) -> int:
-        """Cache entry of a token: feature number * 2 + 1 if capitalised (a name), -1 if none."""
+    def _token_code(self, tok: str) -> tuple[int, ...]:
+        """Cache entry of a token: its feature number once per count, twice if capitalised (a
+        name weighs double), none for a stopword."""
         key = token_key(tok)
         if not key:
-            code = -1
+            code: tuple[int, ...] = ()
         else:
             f = self._fid(key, surface_of(tok))
-            code = f * 2 + (1 if tok[0].isupper() and key[0] == "w" else 0)
+            code = (f, f) if tok[0].isupper() and key[0] == "w" else (f,)
         # (No size cap: the hot loop relies on every token of the batch being cached.)
         self._tokfid[tok] = code
         return code
@@ -212,18 +214,15 @@ class StoryIndex:
         for a in fresh:
             lede_text, text = zones(a, use_title=(a.source, a.title) not in shared_titles)
             pcounts, psurface, pledes = phrase_features(lede_text, text)
-            counts: dict[int, int] = {}
-            # Hot loop: distinct tokens straight to feature numbers through a cache.
-            seen_tokens = tokens(text)
+            # Hot loop, all in C: every token occurrence to its feature numbers through a
+            # cache, counted in order of first occurrence (which fixes tie order later on).
+            toks = token_list(text)
             # Sorted, not set order: which token first creates a feature fixes its number and
             # readable form ("died" or "killing" for w:kill), and set order follows the
             # process's string hashing, so a restored index (empty cache) could differ.
-            for tok in sorted(set(seen_tokens).difference(tokfid)):
+            for tok in sorted(set(toks).difference(tokfid)):
                 self._token_code(tok)
-            for code, c in zip(map(tokfid.__getitem__, seen_tokens), seen_tokens.values()):
-                if code >= 0:
-                    f = code >> 1
-                    counts[f] = counts.get(f, 0) + (c + c if code & 1 else c)
+            counts: dict[int, int] = Counter(chain.from_iterable(map(tokfid.__getitem__, toks)))
             for k, c in pcounts.items():
                 f = vget(k)
                 if f is None:
