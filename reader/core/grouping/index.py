@@ -208,6 +208,7 @@ class StoryIndex:
         shared_titles = _file_label_titles(fresh)
         extracted = []
         vget = self._vocab.get
+        vocab_of = self._vocab.__getitem__
         df = self._df
         tokfid = self._tokfid
         batch_df: Counter[int] = Counter()
@@ -233,8 +234,10 @@ class StoryIndex:
             # Compact until every article's DF is known: dicts for 50,000 articles cost GBs.
             extracted.append((
                 fids,
-                bytes([c if c < 256 else 255 for c in counts.values()]),
-                array("I", [self._vocab[k] for k in pledes]),
+                # bytes() straight from the counts (in C) unless one needs capping at 255.
+                bytes(counts.values()) if max(counts.values(), default=0) < 256
+                else bytes([c if c < 256 else 255 for c in counts.values()]),
+                array("I", map(vocab_of, pledes)),
                 lede_specifics(lede_text),
             ))
         for f, c in batch_df.items():
