@@ -151,7 +151,7 @@ def _lede_token(tok: str) -> tuple[str, str | None]:
 
 
 def _lede_features(text: str, counts: dict[str, int], surface: dict[str, str],
-                   lede: set[str]) -> None:
+                   lede: dict[str, None]) -> None:
     """Keys of the lede zone, plus its word pairs ("legitimate targets", "eighth region")."""
     prev = ""
     prev_tok = ""
@@ -161,7 +161,7 @@ def _lede_features(text: str, counts: dict[str, int], surface: dict[str, str],
         if not key:
             prev = ""
             continue
-        lede.add(key)
+        lede[key] = None
         if word is None:
             prev = ""
             continue
@@ -170,7 +170,7 @@ def _lede_features(text: str, counts: dict[str, int], surface: dict[str, str],
             counts[bkey] = counts.get(bkey, 0) + 1
             if bkey not in surface:
                 surface[bkey] = prev_tok + " " + tok
-            lede.add(bkey)
+            lede[bkey] = None
         prev, prev_tok = word, tok
 
 
@@ -226,15 +226,18 @@ def surface_of(tok: str) -> str:
     return tok[:-2] if tok.endswith(("'s", "’s")) else tok
 
 
-def phrase_features(lede_text: str, text: str) -> tuple[dict[str, int], dict[str, str], set[str]]:
+def phrase_features(lede_text: str, text: str) -> tuple[dict[str, int], dict[str, str],
+                                                       dict[str, None]]:
     """Multi-word features and the lede's keys: (counts, readable forms, lede keys).
 
     Word pairs and number-unit pairs come from the lede (they name the event), word pairs
-    also from quotations anywhere in the read text.
+    also from quotations anywhere in the read text. The lede keys keep their reading order
+    (a dict, not a set): the index numbers new features in that order, and a set's order
+    would change with Python's string hash seed from one run to the next.
     """
     counts: dict[str, int] = {}
     surface: dict[str, str] = {}
-    lede: set[str] = set()
+    lede: dict[str, None] = {}
     _lede_features(lede_text, counts, surface, lede)
     for num, nxt in _NUMBER_WORD.findall(lede_text):
         nkey = token_key(nxt)
@@ -242,7 +245,7 @@ def phrase_features(lede_text: str, text: str) -> tuple[dict[str, int], dict[str
             key = "n:" + _number_key(num) + " " + nkey[2:]
             counts[key] = counts.get(key, 0) + 1
             surface.setdefault(key, num.rstrip(".,") + " " + nxt)
-            lede.add(key)
+            lede[key] = None
     if '"' in text or "“" in text:
         _quote_features(text, counts, surface)
     return counts, surface, lede

@@ -135,7 +135,7 @@ _FRACTION = re.compile(r"(\d)?\s?([½¼¾])")
 
 def fractions(text: str) -> str:
     """Vulgar fractions as decimals: "3½" and "3 ½" -> "3.5", a lone "¾" -> "0.75"."""
-    if not any(c in text for c in "½¼¾"):
+    if "½" not in text and "¼" not in text and "¾" not in text:
         return text
     return _FRACTION.sub(
         lambda m: (m.group(1) or (" " if m.group(0)[:1].isspace() else "") + "0")
