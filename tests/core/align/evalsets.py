@@ -39,6 +39,27 @@ class VersionSet:
     truth: dict[str, list[frozenset[str]]]
 
 
+def add_version(arts: list[Article], truth: dict, name: str, v: int, sents: list[str],
+                facts: list[frozenset]) -> None:
+    """Record one generated version and which base facts each of its sentences carries."""
+    aid = f"{name}-v{v}"
+    arts.append(Article(aid, aid, 0, "", f"outlet{v}", None, None, tuple(sents)))
+    truth[aid] = facts
+
+
+def family_sets(data_file: str, seed: int, make_set) -> list[VersionSet]:
+    """A written family: every story of a data file at 3, 5 and 8 versions, twice."""
+    rng = random.Random(seed)
+    stories = json.loads((DATA / data_file).read_text(encoding="utf-8"))
+    out = []
+    for name, story in stories.items():
+        if name.startswith("_"):
+            continue
+        for n in (3, 5, 8, 3, 5, 8):
+            out.append(make_set(f"{name}{n}", story, n, rng))
+    return out
+
+
 def bases() -> dict[str, list[str]]:
     """Base articles (lists of sentences) cut from the seeds."""
     story = seedstory.legitimate_targets()
@@ -111,9 +132,7 @@ def make_set(name: str, base: list[str], paraphrases: dict[str, list[str]], n_ve
                 continue
             sents.append(s)
             facts.append(frozenset({f"b{i}"}))
-        aid = f"{name}-v{v}"
-        arts.append(Article(aid, aid, 0, "", f"outlet{v}", None, None, tuple(sents)))
-        truth[aid] = facts
+        add_version(arts, truth, name, v, sents, facts)
     return VersionSet(name, arts, truth)
 
 

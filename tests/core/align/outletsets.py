@@ -11,11 +11,9 @@ this family: its figures are recorded before and after a change, to catch overfi
 
 from __future__ import annotations
 
-import json
 import random
 
-from reader.core.model import Article
-from tests.core.align.evalsets import DATA, VersionSet
+from tests.core.align.evalsets import VersionSet, add_version, family_sets
 
 
 def make_set(name: str, story: dict, n_versions: int, rng: random.Random,
@@ -41,20 +39,10 @@ def make_set(name: str, story: dict, n_versions: int, rng: random.Random,
                 continue
             sents.append(rng.choice(facts_text[i]))
             facts.append(frozenset({f"b{i}"}))
-        aid = f"{name}-v{v}"
-        arts.append(Article(aid, aid, 0, "", f"outlet{v}", None, None, tuple(sents)))
-        truth[aid] = facts
+        add_version(arts, truth, name, v, sents, facts)
     return VersionSet(name, arts, truth)
 
 
 def version_sets(seed: int = 23) -> list[VersionSet]:
     """The outlets family: every story at 3, 5 and 8 versions, twice with different draws."""
-    rng = random.Random(seed)
-    stories = json.loads((DATA / "outlets.json").read_text(encoding="utf-8"))
-    out = []
-    for name, story in stories.items():
-        if name.startswith("_"):
-            continue
-        for n in (3, 5, 8, 3, 5, 8):
-            out.append(make_set(f"{name}{n}", story, n, rng))
-    return out
+    return family_sets("outlets.json", seed, make_set)

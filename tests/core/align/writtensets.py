@@ -12,12 +12,10 @@ sentence exactly as in evalsets.py, and the same scorer is used.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 
-from reader.core.model import Article
-from tests.core.align.evalsets import DATA, VersionSet
+from tests.core.align.evalsets import VersionSet, add_version, family_sets
 
 EDITS = [
     (r"\bsaid\b", "stated"), (r"\bmore than\b", "over"), (r"\babout\b", "around"),
@@ -92,20 +90,10 @@ def make_set(name: str, story: dict, n_versions: int, rng: random.Random,
                 continue
             sents.append(s)
             facts.append(frozenset({f"b{i}"}))
-        aid = f"{name}-v{v}"
-        arts.append(Article(aid, aid, 0, "", f"outlet{v}", None, None, tuple(sents)))
-        truth[aid] = facts
+        add_version(arts, truth, name, v, sents, facts)
     return VersionSet(name, arts, truth)
 
 
 def version_sets(seed: int = 11) -> list[VersionSet]:
     """The written family: every story at 3, 5 and 8 versions, twice with different draws."""
-    rng = random.Random(seed)
-    stories = json.loads((DATA / "written.json").read_text(encoding="utf-8"))
-    out = []
-    for name, story in stories.items():
-        if name.startswith("_"):
-            continue
-        for n in (3, 5, 8, 3, 5, 8):
-            out.append(make_set(f"{name}{n}", story, n, rng))
-    return out
+    return family_sets("written.json", seed, make_set)
