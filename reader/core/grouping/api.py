@@ -13,12 +13,19 @@ __all__ = ["StoryIndex", "apply_decisions", "group_stories"]
 
 
 def group_stories(
-    articles: Sequence[Article], *, strictness: float = DEFAULT_STRICTNESS
+    articles: Sequence[Article], *, strictness: float = DEFAULT_STRICTNESS,
+    embeddings=None, semantic: bool = True,
 ) -> list[StoryGroup]:
     """Return one StoryGroup per story; every article is in exactly one group.
 
-    The result depends on the articles' content and ids, never on the order they come in.
+    `embeddings` (one sentence-encoder row per article) are computed here when not given,
+    unless semantic=False (features only). The result depends on the articles' content and
+    ids, never on the order they come in.
     """
+    if embeddings is None and semantic and articles:
+        from reader.core.semantic import embed_articles
+
+        embeddings = embed_articles(articles)
     index = StoryIndex(strictness)
-    index.add(articles)
+    index.add(articles, embeddings if semantic else None)
     return index.groups()

@@ -61,6 +61,9 @@ def _sort_key(article: Article) -> tuple[str, str]:
 class StoryIndex:
     """Incremental grouping: add articles, get their story keys, without regrouping everything."""
 
+    # add() takes sentence-encoder rows next to the articles.
+    semantic = True
+
     def __init__(self, strictness: float = DEFAULT_STRICTNESS) -> None:
         self.strictness = strictness
         # Vocabulary: feature key -> number; per feature its readable form, kind and DF.
@@ -79,6 +82,8 @@ class StoryIndex:
         # Per article, its lede's numbers and ordinals by unit (see specifics.py).
         self._specs: list[dict] = []
         self._sources: list[str] = []
+        # Per article, its sentence-encoder vector (float32, unit length) or None.
+        self._emb: list = []
         self._titles: list[str] = []
         self._real = bytearray()
         self._words = array("I")
@@ -140,7 +145,7 @@ class StoryIndex:
             w = self._remember(pos, full, base[:nl])
         fids, nl = self._fids[pos], self._nlede[pos]
         return Vector(dict(zip(fids, w[0])), dict(zip(fids[:nl], w[1])), self._days[pos],
-                      w[2], w[3], self._specs[pos])
+                      w[2], w[3], self._specs[pos], self._emb[pos])
 
     def _remember(self, pos: int, full: list[float], lede: list[float]) -> tuple:
         """Keep an article's weights for the rest of this add() call (compact arrays)."""
@@ -157,7 +162,7 @@ class StoryIndex:
         return s
 
     def _store(self, article: Article, raw_counts: dict[int, int], lede: set[int],
-               specs: dict) -> None:
+               specs: dict, emb) -> None:
         """Keep the article's heaviest features (lede first) and its metadata."""
         df, kind, tab = self._df, self._kind, self._idf_tab
         wmap = {
@@ -181,6 +186,7 @@ class StoryIndex:
         self._nlede.append(len(lede_part))
         self._days.append(day_number(article.date))
         self._specs.append(specs)
+        self._emb.append(emb)
         self._sources.append(article.source or "")
         title = real_title(article)
         self._titles.append(title or " ".join(article.title.split()))
@@ -190,17 +196,24 @@ class StoryIndex:
 
     # -- adding ------------------------------------------------------------------------------
 
-    def add(self, articles: Sequence[Article]) -> dict[str, str]:
-        """Add articles; return article id -> story key (an existing story's or a new one)."""
+    def add(self, articles: Sequence[Article], embeddings=None) -> dict[str, str]:
+        """Add articles; return article id -> story key (an existing story's or a new one).
+
+        `embeddings`, if given, holds one sentence-encoder row per article (same order), or a
+        None row for an article without one; grouping then weighs meaning next to features.
+        """
         out: dict[str, str] = {}
         fresh: list[Article] = []
+        vectors: dict[str, object] = {}
         seen: set[str] = set()
-        for a in articles:
+        for i, a in enumerate(articles):
             if a.id in self._pos:
                 out[a.id] = self._story[self._pos[a.id]]
             elif a.id not in seen:
                 seen.add(a.id)
                 fresh.append(a)
+                if embeddings is not None and embeddings[i] is not None:
+                    vectors[a.id] = _unit(embeddings[i])
         if not fresh:
             return out
         fresh.sort(key=_sort_key)
@@ -246,7 +259,7 @@ class StoryIndex:
         self._refresh_idf(len(self._ids) + len(fresh))
         first_new = len(self._ids)
         for a, (fids, counts, lede, specs) in zip(fresh, extracted):
-            self._store(a, dict(zip(fids, counts)), set(lede), specs)
+            self._store(a, dict(zip(fids, counts)), set(lede), specs, vectors.get(a.id))
         del extracted
         new_positions = range(first_new, len(self._ids))
         edges = self._candidate_edges(new_positions)
@@ -365,6 +378,15 @@ class StoryIndex:
         from reader.core.grouping.persist import load
 
         return load(cls, data)
+
+
+def _unit(row):
+    """A float32 copy of an embedding row, or None for a zero row (no text was embedded)."""
+    import numpy as np
+
+    vec = np.asarray(row, dtype=np.float32)
+    norm = float(np.linalg.norm(vec))
+    return vec / norm if norm > 0 else None
 
 
 def _file_label_titles(articles: Sequence[Article]) -> set[tuple[str, str]]:

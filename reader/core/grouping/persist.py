@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 # Version 2: lexicon folds (countries, synonyms, number words) changed the feature keys.
 # Version 3: the shared lexicon (reader.core.text.lexicon) folds more countries and reads
 # "two million" as "2 million": keys changed again.
-MAGIC = b"PXSI\x03"
+# Version 4: each article's sentence-encoder vector (float16; zeros = none) follows.
+MAGIC = b"PXSI\x04"
+_DIM = 384
 
 
 def _arr(typecode: str, values) -> bytes:
@@ -73,6 +75,7 @@ def dump(index: "StoryIndex") -> bytes:
         _arr("I", post_keys),
         _arr("I", post_lens),
         _arr("I", post_flat),
+        _vectors(index._emb),
     ]
     payload = b"".join(len(s).to_bytes(8, "little") + s for s in sections)
     # Level 1: several times faster than the default for a few per cent more bytes.
@@ -115,9 +118,30 @@ def load(cls: type["StoryIndex"], data: bytes) -> "StoryIndex":
     idx._story = meta["story"]
     for pos, key in enumerate(idx._story):
         idx._members.setdefault(key, []).append(pos)
+    idx._emb = _unvectors(sections[13], len(idx._ids))
     keys, lens, post = (_unarr("I", s) for s in sections[10:13])
     at = 0
     for f, n in zip(keys, lens):
         idx._postings[f] = list(post[at:at + n])
         at += n
     return idx
+
+
+def _vectors(rows: list) -> bytes:
+    """Embeddings as one little-endian float16 matrix; a missing one is a zero row."""
+    import numpy as np
+
+    out = np.zeros((len(rows), _DIM), dtype="<f2")
+    for i, row in enumerate(rows):
+        if row is not None:
+            out[i] = row
+    return out.tobytes()
+
+
+def _unvectors(data: bytes, n: int) -> list:
+    """Rows of _vectors() output back as float32 unit vectors (None for zero rows)."""
+    import numpy as np
+
+    mat = np.frombuffer(data, dtype="<f2").reshape(n, _DIM).astype(np.float32)
+    norms = np.linalg.norm(mat, axis=1)
+    return [mat[i] / norms[i] if norms[i] > 0 else None for i in range(n)]

@@ -18,6 +18,11 @@ KIND_WEIGHT = {"w": 1.0, "e": 1.5, "n": 1.4, "b": 0.6, "c": 0.6}
 IDF_PRIOR_DOCS = 50
 # A containment denominator below this (in weight units) would let a tiny text match anything.
 MIN_MASS = 12.0
+# Share of the pair score that comes from the sentence encoder (headline + lede meaning), when
+# both articles have an embedding: it hears "re-elected leader" in "wins another term".
+SEM_WEIGHT = 0.5
+# Cosines below this say nothing (unrelated news sits at 0.0-0.3); above it they scale to 0..1.
+SEM_FLOOR = 0.3
 
 
 def idf(df: int, n_docs: int) -> float:
@@ -82,7 +87,13 @@ def pair_score(va: "Vector", vb: "Vector") -> float:
     """Similarity of two articles in 0..1: lede against lede, whole against whole, by date."""
     lede = containment(va.lede, vb.lede, va.lede_mass, vb.lede_mass)
     full = containment(va.full, vb.full, va.mass, vb.mass)
-    score = (LEDE_SHARE * lede + (1.0 - LEDE_SHARE) * full) * date_factor(va.day, vb.day)
+    score = LEDE_SHARE * lede + (1.0 - LEDE_SHARE) * full
+    if va.emb is not None and vb.emb is not None:
+        # Meaning can vouch for a pair the words missed ("re-elected" / "wins another term"),
+        # never argue against what the words found.
+        score = ((1.0 - SEM_WEIGHT) * score
+                 + SEM_WEIGHT * semantic(va.emb, vb.emb) * agreement(va, vb))
+    score *= date_factor(va.day, vb.day)
     if va.specs and vb.specs:
         # Ledes that disagree on a specific (which flight, what magnitude) rarely report one
         # event; a penalty, not a veto, since an outlet may give a figure in other terms.
@@ -90,14 +101,44 @@ def pair_score(va: "Vector", vb: "Vector") -> float:
     return score
 
 
-class Vector:
-    """IDF-weighted features of one article, ready for pair scoring."""
+def semantic(a, b) -> float:
+    """Encoder cosine of two unit vectors, rescaled so unrelated news scores 0."""
+    cos = float(a @ b)
+    return max(0.0, (cos - SEM_FLOOR) / (1.0 - SEM_FLOOR))
 
-    __slots__ = ("full", "lede", "mass", "lede_mass", "day", "specs")
+
+# Lede coverage (see agreement) at which the encoder's opinion counts in full.
+AGREE_FULL = 0.3
+
+
+def agreement(va: "Vector", vb: "Vector") -> float:
+    """Whether each lede's specifics (rare words: who, where, which) appear in the other text.
+
+    The encoder hears that two ledes tell the same kind of event; it cannot tell Tara Reid's
+    rehab from Lindsay Lohan's. Each lede's heaviest features are mostly its names, places and
+    figures, so the share of them the other article mentions at all says "same event".
+    """
+    ab = containment_one(va.lede, vb.full, va.lede_mass)
+    ba = containment_one(vb.lede, va.full, vb.lede_mass)
+    return min(1.0, min(ab, ba) / AGREE_FULL)
+
+
+def containment_one(a: dict[int, float], b: dict[int, float], mass_a: float) -> float:
+    """Share of a's weight whose features b has at all."""
+    if mass_a <= 0.0:
+        return 1.0
+    return sum(w for f, w in a.items() if f in b) / mass_a
+
+
+class Vector:
+    """IDF-weighted features of one article (and its embedding, if any), ready for scoring."""
+
+    __slots__ = ("full", "lede", "mass", "lede_mass", "day", "specs", "emb")
 
     def __init__(self, full: dict[int, float], lede: dict[int, float], day: int | None,
                  mass: float | None = None, lede_mass: float | None = None,
-                 specs: Specifics | None = None) -> None:
+                 specs: Specifics | None = None, emb=None) -> None:
+        self.emb = emb
         self.full = full
         self.lede = lede
         self.mass = sum(full.values()) if mass is None else mass

@@ -6,6 +6,7 @@ import bisect
 import hashlib
 from dataclasses import dataclass
 
+from reader.core.ingest.digests import semantic_digest_items, title_is_lede
 from reader.core.ingest.clean import (
     BLANK, DROPPED_KINDS, FACTBOX, RELATED, STAMP, TITLE, Line, fold, prepare_lines,
     strip_dateline,
@@ -190,10 +191,20 @@ def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
         paragraphs, stamp_date = _body(body_lines, title)
         date = loaded.date or stamp_date or page_date
         items = None
+        if not known_title and paragraphs:
+            # Real digests: short ledes, often no headline -- the first line may be the first
+            # lede itself, which detect_title took for a headline.
+            lead = title if title and title_is_lede(title, " ".join(paragraphs[0].sentences)) \
+                else None
+            if lead:
+                paragraphs = [_Paragraph(split_sentences(lead), False), *paragraphs]
+            items = semantic_digest_items([p.sentences for p in paragraphs])
+            if not items and lead:
+                paragraphs = paragraphs[1:]
         # A wire digest has no headline: under a headline (in the text, or the page's own
         # title from front matter or HTML metadata), lede-like paragraphs are just a
         # well-written article (each paragraph naming its subject in full).
-        if at is None and not known_title and all(not p.weak for p in paragraphs):
+        if not items and at is None and not known_title and all(not p.weak for p in paragraphs):
             items = digest_items([p.sentences for p in paragraphs])
         if items and len(items) > 1:
             for item in items:

@@ -25,6 +25,16 @@ SAVE_MIN = 1000
 _CHUNK = 1000
 
 
+def _embeddings(articles: Sequence[Article]):
+    """Sentence-encoder rows for grouping (the saved index keeps them), or None without one."""
+    from reader.core.semantic import EncoderUnavailable, embed_articles
+
+    try:
+        return embed_articles(articles) if articles else None
+    except EncoderUnavailable:
+        return None
+
+
 class IndexKeeper:
     """Owns one Library's StoryIndex; every method runs inside the caller's write transaction."""
 
@@ -135,7 +145,11 @@ class IndexKeeper:
 
     def _add(self, index, rowids: list[int]) -> None:
         for start in range(0, len(rowids), _CHUNK):
-            index.add(self._load_articles(rowids[start:start + _CHUNK]))
+            articles = self._load_articles(rowids[start:start + _CHUNK])
+            if getattr(index, "semantic", False):
+                index.add(articles, _embeddings(articles))
+            else:  # an index without the encoder (tests stand one in)
+                index.add(articles)
         if rowids:
             self._groups = None
             self._unsaved += len(rowids)

