@@ -89,8 +89,8 @@ def pair_score(va: "Vector", vb: "Vector") -> float:
     full = containment(va.full, vb.full, va.mass, vb.mass)
     score = LEDE_SHARE * lede + (1.0 - LEDE_SHARE) * full
     if va.emb is not None and vb.emb is not None:
-        # Meaning can vouch for a pair the words missed ("re-elected" / "wins another term"),
-        # never argue against what the words found.
+        # Meaning hears a pair the words missed ("re-elected" / "wins another term"); it is
+        # weighed by whether the ledes' specifics agree, or every rehab story would be one.
         score = ((1.0 - SEM_WEIGHT) * score
                  + SEM_WEIGHT * semantic(va.emb, vb.emb) * agreement(va, vb))
     score *= date_factor(va.day, vb.day)

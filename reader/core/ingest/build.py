@@ -6,9 +6,10 @@ import bisect
 import hashlib
 from dataclasses import dataclass
 
-from reader.core.ingest.digests import semantic_digest_items, title_is_lede
+from reader.core.ingest.digests import semantic_digest_items
 from reader.core.ingest.clean import (
-    BLANK, DROPPED_KINDS, FACTBOX, RELATED, STAMP, TITLE, Line, fold, prepare_lines,
+    BLANK, DROPPED_KINDS, FACTBOX, RELATED, STAMP, TEXT, TITLE, Line, fold, is_date_line,
+    prepare_lines,
     strip_dateline,
 )
 from reader.core.ingest.loaders import Loaded
@@ -155,6 +156,25 @@ def _article(source: str, part: int, title: str | None, outlet: str, date: str |
     )
 
 
+# Shortest line (in words) a digest item can be: shorter ones are labels, not stories.
+_UNIT_WORDS = 5
+
+
+def _digest_units(region: list[Line]) -> list[_Paragraph]:
+    """Each line of a region that could be a digest item, as a one-paragraph body."""
+    units = []
+    for line in region:
+        if line.kind not in (TEXT, TITLE, STAMP) and not line.bullet:
+            continue
+        text, _ = strip_dateline(line.text)
+        if len(text.split()) < _UNIT_WORDS or is_date_line(text):
+            continue
+        sentences = split_sentences(text)
+        if sentences:
+            units.append(_Paragraph(sentences, False))
+    return units
+
+
 def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
     """All articles in one loaded text, in reading order, with part numbers 0, 1, …"""
     lines = prepare_lines(loaded.text, loaded.subheads)
@@ -173,6 +193,23 @@ def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
         # A stamp in the page's header block dates every item under it.
         page_date = loaded.date or next(
             (line.date for line in region if line.kind == STAMP and line.date), None)
+        if not known_title:
+            # A real wire digest: one line per story, each a short lede or a headline with a
+            # stamp; the first line is an item too, not the page's headline.
+            units = _digest_units(region)
+            first = next((line for line in region if line.kind != BLANK), None)
+            # (A first line long enough to be an item is judged as one, not as a headline.)
+            headline = first.text if first is not None and first.kind == TITLE \
+                and len(first.text.split()) < _UNIT_WORDS else None
+            found = semantic_digest_items([u.sentences for u in units],
+                                          headline=headline) if units else None
+            if found:
+                for item in found:
+                    art = _article(source, len(articles), None, outlet, page_date, loaded.url,
+                                   [units[k] for k in item])
+                    if art:
+                        articles.append(art)
+                continue
         # A "news in brief" page: each item has its own headline (the first may have been
         # taken for the page's headline, or the page may have one above the items).
         item_lines = region[at:] if at is not None else region
@@ -191,16 +228,6 @@ def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
         paragraphs, stamp_date = _body(body_lines, title)
         date = loaded.date or stamp_date or page_date
         items = None
-        if not known_title and paragraphs:
-            # Real digests: short ledes, often no headline -- the first line may be the first
-            # lede itself, which detect_title took for a headline.
-            lead = title if title and title_is_lede(title, " ".join(paragraphs[0].sentences)) \
-                else None
-            if lead:
-                paragraphs = [_Paragraph(split_sentences(lead), False), *paragraphs]
-            items = semantic_digest_items([p.sentences for p in paragraphs])
-            if not items and lead:
-                paragraphs = paragraphs[1:]
         # A wire digest has no headline: under a headline (in the text, or the page's own
         # title from front matter or HTML metadata), lede-like paragraphs are just a
         # well-written article (each paragraph naming its subject in full).

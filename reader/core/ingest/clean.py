@@ -119,7 +119,7 @@ def fold(text: str) -> str:
     return fold_for_hash(text)
 
 
-def _is_date_line(text: str) -> bool:
+def is_date_line(text: str) -> bool:
     """A line that is only a date/time ('Sept. 5, 2025 10:30 AM GMT')."""
     if len(text) > 60 or not parse_date(text):
         return False
@@ -150,7 +150,7 @@ def classify(text: str, bullet: bool, subheads: frozenset[str] = frozenset()) ->
             return Line(text, FACTBOX, bullet)
     if nwords <= 14 and _STAMP.match(low):
         return Line(text, STAMP, bullet, parse_date(text))
-    if nwords <= 10 and _is_date_line(text):
+    if nwords <= 10 and is_date_line(text):
         return Line(text, STAMP, bullet, parse_date(text))
     if nwords <= 14 and _BYLINE.match(text):
         return Line(text, BYLINE, bullet)

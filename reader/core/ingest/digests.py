@@ -28,6 +28,9 @@ LOW_SHARE = 0.85
 # Inside a digest, neighbours this close stay one item (a lede and its second paragraph).
 JOIN_ABOVE = 0.45
 WORDS = 45
+# A headline this close to one of the first paragraphs heads an article, not a digest.
+HEADLINE_TIES = 0.45
+HEADLINE_REACH = 3
 
 
 def lede_share(paragraphs: Sequence[Sequence[str]]) -> float:
@@ -66,9 +69,13 @@ def linked_share(texts: Sequence[str]) -> float:
     return links / max(1, len(texts) - 1)
 
 
-def semantic_digest_items(paragraphs: Sequence[Sequence[str]],
-                          encoder=None) -> list[list[int]] | None:
-    """Paragraph indices of each story when the paragraphs are a digest, else None."""
+def semantic_digest_items(paragraphs: Sequence[Sequence[str]], encoder=None, *,
+                          headline: str | None = None) -> list[list[int]] | None:
+    """Paragraph indices of each story when the paragraphs are a digest, else None.
+
+    `headline`: the text's first line when it reads as a headline. An article's headline
+    tells what its first paragraphs tell; a digest page's title ("News in brief") does not.
+    """
     n = len(paragraphs)
     if n < MIN_PARAGRAPHS or any(not p or len(p) > MAX_SENTENCES for p in paragraphs):
         return None
@@ -88,6 +95,10 @@ def semantic_digest_items(paragraphs: Sequence[Sequence[str]],
     cos = [float(probe[i] @ probe[i + 1]) for i in range(len(probe) - 1)]
     if fmean(cos) >= MEAN_BELOW or sum(c < LOW for c in cos) < LOW_SHARE * len(cos):
         return None
+    if headline:
+        head = encoder.embed([headline])[0]
+        if max(float(head @ v) for v in probe[:HEADLINE_REACH]) >= HEADLINE_TIES:
+            return None
     if n > PROBE + 1:
         rest = encoder.embed(texts[PROBE:])
         cos += [float(rest[i] @ rest[i + 1]) for i in range(len(rest) - 1)]
@@ -98,11 +109,3 @@ def semantic_digest_items(paragraphs: Sequence[Sequence[str]],
         else:
             items.append([k])
     return items
-
-
-def title_is_lede(title: str, first_paragraph: str) -> bool:
-    """Whether a text's first line is a full sentence of news rather than a headline."""
-    words = title.split()
-    if len(words) < 8 or not title.rstrip("\"'”’ ").endswith((".", "!", "?")):
-        return False
-    return not first_paragraph.startswith(title.rstrip(". "))
