@@ -6,7 +6,13 @@ import os
 from typing import Callable, Iterator, Sequence
 
 from reader.core.ingest.build import build_articles
-from reader.core.ingest.loaders import Loaded, LoadError, load_file
+from reader.core.ingest.loaders import (
+    Loaded,
+    LoadError,
+    load_file,
+    not_regular_reason,
+    special_file_kind,
+)
 from reader.core.ingest.markup import html_to_loaded, markdown_to_loaded
 from reader.core.model import Article, FileResult, IngestResult, Rejection
 
@@ -70,13 +76,23 @@ def list_files(paths: Sequence[str]) -> Iterator[str | Rejection]:
                 dirs[:] = [d for d in dirs if not _hidden(d)]
                 found.extend(os.path.join(folder, f) for f in files if not _hidden(f))
             yield from errors
-            yield from sorted(found)
+            for name in sorted(found):
+                yield _regular_or_rejection(name)
         elif os.path.exists(path):
-            yield path
+            yield _regular_or_rejection(path)
         elif os.path.islink(path):
             yield Rejection(path, "broken link: its target does not exist")
         else:
             yield Rejection(path, "no such file or folder")
+
+
+def _regular_or_rejection(path: str) -> str | Rejection:
+    """The path, or a Rejection for a FIFO, socket or device (never opened: it could block)."""
+    try:
+        kind = special_file_kind(os.stat(path).st_mode)
+    except OSError:
+        return path  # read_bytes gives the precise reason
+    return Rejection(path, not_regular_reason(kind)) if kind else path
 
 
 def iter_ingest(paths: Sequence[str], *, cancel: CancelFn | None = None) -> Iterator[FileResult]:

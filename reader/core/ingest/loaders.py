@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass, field
 
 from reader.core.ingest.markup import html_to_loaded, markdown_to_loaded
@@ -71,28 +72,67 @@ def _size_text(n: int) -> str:
     return f"{max(1, n // 1024)} KB"
 
 
+def special_file_kind(mode: int) -> str | None:
+    """What a non-regular file is ("a named pipe (FIFO)"), or None for a regular file or folder."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def not_regular_reason(kind: str) -> str:
+    """The one-line rejection for a FIFO, socket or device: reading it could block forever."""
+    return f"not a regular file ({kind}); skipped without reading"
+
+
 def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a file, refusing files above limit before reading them."""
+    """The bytes of a file, refusing files above limit before reading them.
+
+    Only regular files are read: opening a FIFO blocks until a writer appears and a device
+    may never end, so both are refused from stat() before open(), and open() itself is
+    non-blocking (a file swapped for a FIFO after stat() cannot hang us either).
+    """
     try:
-        size = os.stat(path).st_size
+        st = os.stat(path)
     except FileNotFoundError:
         raise LoadError("no such file or folder") from None
     except PermissionError:
         raise LoadError("cannot read the file: permission denied") from None
     except OSError as exc:
         raise LoadError(f"cannot read the file: {exc.strerror or exc}") from None
-    if size > limit:
-        raise LoadError(f"too large ({_size_text(size)}; the limit is {_size_text(limit)})")
+    if stat.S_ISDIR(st.st_mode):
+        raise LoadError("is a folder, not a file")
+    kind = special_file_kind(st.st_mode)
+    if kind:
+        raise LoadError(not_regular_reason(kind))
+    if st.st_size > limit:
+        raise LoadError(f"too large ({_size_text(st.st_size)}; the limit is {_size_text(limit)})")
     try:
-        with open(path, "rb") as fh:
-            # Read at most limit+1 bytes: a file that grew since stat() still stays bounded.
-            data = fh.read(limit + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except PermissionError:
         raise LoadError("cannot read the file: permission denied") from None
     except IsADirectoryError:
         raise LoadError("is a folder, not a file") from None
     except OSError as exc:
         raise LoadError(f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        kind = special_file_kind(os.fstat(fd).st_mode)
+        if kind:
+            raise LoadError(not_regular_reason(kind))
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            # Read at most limit+1 bytes: a file that grew since stat() still stays bounded.
+            data = fh.read(limit + 1)
+    except LoadError:
+        raise
+    except OSError as exc:
+        raise LoadError(f"cannot read the file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise LoadError(f"too large (over {_size_text(limit)}; the limit is {_size_text(limit)})")
     return data
