@@ -48,8 +48,16 @@ def _settings_from(args: argparse.Namespace) -> AnalysisSettings:
     )
 
 
+def _library_path(value: str) -> str:
+    # An empty --library (e.g. from an unset shell variable) must not mean the default library.
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty path is not a library; omit --library "
+                                         "for the default one")
+    return value
+
+
 def _add_library_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--library", metavar="PATH", default=None,
+    parser.add_argument("--library", metavar="PATH", default=None, type=_library_path,
                         help="library database (default: $PARALLAX_LIBRARY or the user data dir)")
 
 
@@ -153,6 +161,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
     if fmt not in FORMATS:
         raise UsageError(f"cannot tell the report format from {args.output!r}: use --format")
+    _check_output(args.output, args.paths)
     doc = _analyze(args)
     _report_rejected(doc.rejected)
     if args.story:
@@ -165,11 +174,26 @@ def cmd_compare(args: argparse.Namespace) -> int:
         from reader.ui.pdf import write_pdf as pdf_writer  # Qt only where a PDF is asked for
     try:
         export.write_report(doc, fmt, args.output, story_ids=args.story, pdf_writer=pdf_writer)
+    except export.UnsafeOutput as exc:
+        raise UsageError(str(exc)) from None
     except OSError as exc:
         _err(f"cannot write {args.output}: {exc.strerror or exc}")
         return 1
     print(f"wrote {args.output}")
     return 1 if doc.rejected else 0
+
+
+def _check_output(output: str, paths: Sequence[str]) -> None:
+    """-o must not name an input file or a library: the report would destroy it."""
+    from reader.core.ingest.api import list_files
+    from reader.core.library.connection import resolve_library_path
+    from reader.core.report.export import UnsafeOutput, check_output
+
+    inputs = [p for p in list_files(paths) if isinstance(p, str)]
+    try:
+        check_output(output, [*inputs, str(resolve_library_path(None))])
+    except UnsafeOutput as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
