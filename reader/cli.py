@@ -9,6 +9,7 @@ from typing import Sequence
 
 from reader import __version__
 from reader.core.settings import DEFAULT_STRICTNESS, AnalysisSettings
+from reader.core.text.display import one_line, safe_name
 
 COMMANDS = ("gui", "import", "list", "group", "compare")
 FORMATS = ("json", "html", "md", "pdf", "csv")
@@ -124,7 +125,7 @@ def _err(message: str) -> None:
 
 def _report_rejected(rejected) -> None:
     for r in rejected:
-        _err(f"{r.source}: {r.reason}")
+        _err(f"{safe_name(r.source)}: {one_line(r.reason, None)}")
 
 
 def _analyze(args: argparse.Namespace):
@@ -144,10 +145,10 @@ def cmd_group(args: argparse.Namespace) -> int:
     else:
         by_id = doc.articles_by_id()
         for story in doc.stories:
-            print(f"{story.id}  {story.title}  ({len(story.article_ids)} versions)")
+            print(f"{story.id}  {one_line(story.title)}  ({len(story.article_ids)} versions)")
             for aid in story.article_ids:
                 art = by_id[aid]
-                print(f"    {aid}  {art.outlet}: {art.title}")
+                print(f"    {aid}  {one_line(art.outlet)}: {one_line(art.title)}")
     if not doc.articles and doc.rejected:
         return 1
     return 1 if doc.rejected else 0

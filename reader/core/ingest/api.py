@@ -15,6 +15,7 @@ from reader.core.ingest.loaders import (
 )
 from reader.core.ingest.markup import html_to_loaded, markdown_to_loaded
 from reader.core.model import Article, FileResult, IngestResult, Rejection
+from reader.core.text.display import storable_name
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -29,6 +30,15 @@ def _hidden(name: str) -> bool:
 
 def _ingest_file(path: str) -> FileResult:
     """One file to its articles, or a rejection with a one-line reason."""
+    result = _ingest_one(path)
+    shown = storable_name(path)
+    if shown == path:
+        return result
+    rejection = result.rejection and Rejection(shown, result.rejection.reason)
+    return FileResult(shown, articles=result.articles, rejection=rejection)
+
+
+def _ingest_one(path: str) -> FileResult:
     try:
         loaded = load_file(path)
         articles = build_articles(loaded, path)
@@ -101,7 +111,8 @@ def iter_ingest(paths: Sequence[str], *, cancel: CancelFn | None = None) -> Iter
         if cancel is not None and cancel():
             return
         if isinstance(item, Rejection):
-            yield FileResult(item.source, rejection=item)
+            shown = storable_name(item.source)
+            yield FileResult(shown, rejection=Rejection(shown, item.reason))
         else:
             yield _ingest_file(item)
 

@@ -7,6 +7,7 @@ import sys
 
 from reader.core.library.connection import LibraryError
 from reader.core.library.library import Library
+from reader.core.text.display import one_line, safe_name
 
 
 def _err(message: str) -> None:
@@ -14,7 +15,7 @@ def _err(message: str) -> None:
 
 
 def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
+    return one_line(text)
 
 
 def import_command(paths, library_path, *, strictness: float) -> int:
@@ -39,7 +40,7 @@ def import_command(paths, library_path, *, strictness: float) -> int:
         story = story_of.get(ref.id, "-")
         print(f"{ref.id}\t{story}\t{_one_line(ref.outlet)}\t{_one_line(ref.title)}")
     for rejection in summary.rejected:
-        _err(f"{rejection.source}: {_one_line(rejection.reason)}")
+        _err(f"{safe_name(rejection.source)}: {_one_line(rejection.reason)}")
     print(f"added {len(summary.added)} article(s), skipped {summary.duplicates} duplicate(s), "
           f"rejected {len(summary.rejected)} file(s); {len(summary.stories)} story(ies) updated")
     return 1 if summary.rejected else 0
