@@ -90,6 +90,10 @@ def not_regular_reason(kind: str) -> str:
     return f"not a regular file ({kind}); skipped without reading"
 
 
+def _nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+
+
 def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a file, refusing files above limit before reading them.
 
@@ -113,26 +117,18 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     if st.st_size > limit:
         raise LoadError(f"too large ({_size_text(st.st_size)}; the limit is {_size_text(limit)})")
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with open(path, "rb", opener=_nonblocking) as fh:
+            kind = special_file_kind(os.fstat(fh.fileno()).st_mode)
+            if kind:
+                raise LoadError(not_regular_reason(kind))
+            # Read at most limit+1 bytes: a file that grew since stat() still stays bounded.
+            data = fh.read(limit + 1)
     except PermissionError:
         raise LoadError("cannot read the file: permission denied") from None
     except IsADirectoryError:
         raise LoadError("is a folder, not a file") from None
     except OSError as exc:
         raise LoadError(f"cannot read the file: {exc.strerror or exc}") from None
-    try:
-        kind = special_file_kind(os.fstat(fd).st_mode)
-        if kind:
-            raise LoadError(not_regular_reason(kind))
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            # Read at most limit+1 bytes: a file that grew since stat() still stays bounded.
-            data = fh.read(limit + 1)
-    except LoadError:
-        raise
-    except OSError as exc:
-        raise LoadError(f"cannot read the file: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
     if len(data) > limit:
         raise LoadError(f"too large (over {_size_text(limit)}; the limit is {_size_text(limit)})")
     return data
