@@ -50,7 +50,8 @@ def list_command(library_path, *, search=None) -> int:
     """Print the stories and their versions (with --search, only matching versions)."""
     try:
         with Library.open(library_path) as lib:
-            lib.group_pending()  # articles an interrupted import stored but did not group
+            if not lib.read_only_reason:
+                lib.group_pending()  # articles an interrupted import stored but did not group
             matches = set(lib.search(search)) if search is not None else None
             rows = lib.stories(search=search)
             shown = 0

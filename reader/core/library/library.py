@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from reader.core.library.connection import connect
+from reader.core.library.connection import ReadOnlyLibrary, connect
 from reader.core.library.feeder import ingest_results
 from reader.core.library.keeper import IndexKeeper
 from reader.core.library.reading import LibraryReader
@@ -65,6 +65,17 @@ class Library(LibraryReader):
 
         return cls(connect(path), resolve_library_path(path))
 
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why this library was opened read-only (file or folder not writable), else None."""
+        return getattr(self._conn, "read_only_reason", None)
+
+    def _require_writable(self, what: str) -> None:
+        reason = self.read_only_reason
+        if reason:
+            raise ReadOnlyLibrary(f"cannot {what}: library {self.path} is read-only "
+                                  f"({reason}); nothing was changed")
+
     def close(self) -> None:
         """Close the connection (the Library cannot be used afterwards)."""
         if self._conn is not None:
@@ -84,6 +95,7 @@ class Library(LibraryReader):
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; IMMEDIATE takes the write lock up front (no upgrade deadlock)."""
+        self._require_writable("change the library")
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -112,6 +124,7 @@ class Library(LibraryReader):
         """
         from reader.core.ingest.api import list_files
 
+        self._require_writable("import")
         total = sum(1 for _ in list_files(paths))
         aliases = dict(self._conn.execute("SELECT name, display FROM outlet_aliases"))
         added: list[ArticleRef] = []
