@@ -11,7 +11,7 @@ from reader import __version__
 from reader.core.settings import DEFAULT_STRICTNESS, AnalysisSettings
 from reader.core.text.display import one_line, safe_name
 
-COMMANDS = ("gui", "import", "list", "group", "compare")
+COMMANDS = ("gui", "import", "list", "group", "compare", "repair")
 FORMATS = ("json", "html", "md", "pdf", "csv")
 
 
@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="stories and their versions in the library")
     _add_library_option(p)
     p.add_argument("--search", metavar="QUERY", help="only articles matching a full-text query")
+
+    p = sub.add_parser("repair", help="rebuild a damaged library from its readable articles "
+                                      "(the damaged file is kept next to it)")
+    _add_library_option(p)
 
     p = sub.add_parser("group", help="analyse PATHs without the library and print JSON")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -211,6 +215,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     return commands.list_command(args.library, search=args.search)
 
 
+def cmd_repair(args: argparse.Namespace) -> int:
+    """Rebuild the library from what is readable; keep the damaged file."""
+    from reader.core.library import commands
+
+    return commands.repair_command(args.library)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the desktop app (or render a screenshot and exit)."""
     from reader.app import run_app
@@ -227,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
     handlers = {"group": cmd_group, "compare": cmd_compare, "import": cmd_import,
-                "list": cmd_list, "gui": cmd_gui}
+                "list": cmd_list, "gui": cmd_gui, "repair": cmd_repair}
     try:
         return handlers[args.command](args)
     except UsageError as exc:

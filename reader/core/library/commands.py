@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-from reader.core.library.connection import LibraryError
+from reader.core.library.connection import LibraryError, damaged_message, is_damage, \
+    resolve_library_path
 from reader.core.library.library import Library
 from reader.core.text.display import one_line, safe_name
 
@@ -34,6 +35,9 @@ def import_command(paths, library_path, *, strictness: float) -> int:
         _err(str(exc))
         return 2
     except sqlite3.Error as exc:  # locked by another writer too long, disk full, ...
+        if is_damage(exc):
+            _err(damaged_message(resolve_library_path(library_path), exc))
+            return 2
         _err(f"library {library_path or 'default'}: {exc}; files committed so far are kept")
         return 1
     for ref in summary.added:
@@ -68,6 +72,9 @@ def list_command(library_path, *, search=None) -> int:
         _err(str(exc))
         return 2
     except sqlite3.Error as exc:
+        if is_damage(exc):
+            _err(damaged_message(resolve_library_path(library_path), exc))
+            return 2
         _err(f"library {library_path or 'default'}: {exc}")
         return 1
     if search is not None:
@@ -75,3 +82,22 @@ def list_command(library_path, *, search=None) -> int:
     elif not rows:
         print("the library is empty: add articles with `parallax import PATH`")
     return 0
+
+
+def repair_command(library_path) -> int:
+    """Salvage the readable articles into a fresh library; the damaged file is kept."""
+    from reader.core.library.repair import repair_library
+
+    try:
+        report = repair_library(library_path)
+    except LibraryError as exc:
+        _err(str(exc))
+        return 2
+    except (OSError, sqlite3.Error) as exc:
+        _err(f"repair failed, the library was left as it is: {exc}")
+        return 1
+    print(f"repaired {report.library}: kept {report.articles} article(s)"
+          f"{f', lost {report.lost} unreadable one(s)' if report.lost else ''}, "
+          f"{report.decisions} grouping decision(s); stories regrouped")
+    print(f"the damaged file was kept as {report.kept_as}")
+    return 1 if report.lost else 0

@@ -52,7 +52,7 @@ QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 
 def damaged_message(db_path: Path, detail: object) -> str:
     """The one line shown for a damaged library: what, that it is kept, and the way out."""
-    detail = " ".join(str(detail).split())[:120]
+    detail = " ".join(str(detail).replace("*** in database main ***", "").split())[:120]
     return (f"library {db_path} is damaged ({detail}); it was left as it is: run "
             f"`parallax repair --library {db_path}` to rebuild it from what is readable")
 
