@@ -21,9 +21,9 @@ from typing import Callable, Iterator, Sequence
 
 from reader.core.library.connection import ReadOnlyLibrary, connect
 from reader.core.library.feeder import ingest_results
-from reader.core.library.keeper import IndexKeeper
+from reader.core.library.keeper import PENDING_BATCH, IndexKeeper
 from reader.core.library.reading import LibraryReader
-from reader.core.library.rows import ArticleRef, ImportSummary
+from reader.core.library.rows import ArticleRef, ImportAborted, ImportSummary
 from reader.core.library.stories import article_rowid
 from reader.core.model import Article, Decision, FileResult, Rejection
 from reader.core.settings import DEFAULT_STRICTNESS
@@ -134,32 +134,40 @@ class Library(LibraryReader):
         touched: set[int] = set()
         cancelled = False
         # closing(): a cancelled import stops the ingest helper process at once.
-        with closing(ingest_results(paths, total, cancel=cancel, parallel=parallel)) as results:
-            for result in results:
-                files += 1
-                if result.rejection is not None:
-                    rejected.append(result.rejection)
-                if result.articles:
-                    try:
-                        new, dup = self._store_file(result, aliases)
-                    except (sqlite3.IntegrityError, TypeError, ValueError) as exc:
-                        # Malformed ingest output: this file is rolled back, the import goes on.
-                        reason = f"cannot store in the library: {exc}"
-                        rejected.append(Rejection(result.source, reason))
-                        new, dup = [], 0
-                    added.extend(new)
-                    duplicates += dup
-                    pending += len(new)
-                if pending >= max(GROUP_BATCH, grouped):
-                    touched |= self._group_pending(strictness, may_save=False)
-                    grouped += pending
-                    pending = 0
-                if progress is not None:
-                    progress(files, max(total, files), result.source)
-                if cancel is not None and cancel():
-                    cancelled = True
-                    break
-        touched |= self._group_pending(strictness)
+        try:
+            with closing(ingest_results(paths, total, cancel=cancel,
+                                        parallel=parallel)) as results:
+                for result in results:
+                    files += 1
+                    if result.rejection is not None:
+                        rejected.append(result.rejection)
+                    if result.articles:
+                        try:
+                            new, dup = self._store_file(result, aliases)
+                        except (sqlite3.IntegrityError, TypeError, ValueError) as exc:
+                            # Malformed ingest output: this file is rolled back, the rest goes on.
+                            reason = f"cannot store in the library: {exc}"
+                            rejected.append(Rejection(result.source, reason))
+                            new, dup = [], 0
+                        added.extend(new)
+                        duplicates += dup
+                        pending += len(new)
+                    if pending >= max(GROUP_BATCH, grouped):
+                        touched |= self._group_pending(strictness, may_save=False)
+                        grouped += pending
+                        pending = 0
+                    if progress is not None:
+                        progress(files, max(total, files), result.source)
+                    if cancel is not None and cancel():
+                        cancelled = True
+                        break
+            touched |= self._group_pending(strictness)
+        except (KeyboardInterrupt, sqlite3.Error) as exc:
+            # Ctrl-C, a full disk, a lock held too long: every file stored so far is
+            # committed; say which (grouping of the rest finishes on the next open).
+            summary = ImportSummary(tuple(added), duplicates, tuple(rejected),
+                                    tuple(f"s{sid}" for sid in sorted(touched)), files, True)
+            raise ImportAborted(summary, exc) from exc
         return ImportSummary(tuple(added), duplicates, tuple(rejected),
                              tuple(f"s{sid}" for sid in sorted(touched)), files, cancelled)
 
@@ -235,8 +243,18 @@ class Library(LibraryReader):
 
     def _group_pending(self, strictness: float | None = None, *,
                        may_save: bool = True) -> set[int]:
-        """Add articles that are in no story yet to the grouping; update story rows."""
-        return self._grouping(lambda: self._keeper.group_pending(strictness, may_save=may_save))
+        """Add articles that are in no story yet to the grouping; update story rows.
+
+        One transaction per PENDING_BATCH articles: an interruption keeps the batches done.
+        """
+        touched: set[int] = set()
+        left = None
+        while True:
+            touched |= self._grouping(lambda: self._keeper.group_pending(
+                strictness, may_save=may_save, limit=PENDING_BATCH))
+            before, left = left, self._keeper.pending_count()
+            if left == 0 or left == before:  # done, or (never expected) no progress
+                return touched
 
     def regroup(self, strictness: float | None = None) -> tuple[str, ...]:
         """Rebuild the grouping from all articles, honouring the decisions; ids of changed stories.
