@@ -30,11 +30,11 @@ def _write_small(folder: Path, n: int) -> None:
         (sub / f"{i:05d}.txt").write_text(article_text(i), encoding="utf-8")
 
 
-def _write_big(path: Path) -> None:
+def _write_big(path: Path, size: int = BIG_BYTES) -> None:
     rng = random.Random(5)
     words = [article_text(i).split()[3] for i in range(400)]
-    out, size = [], 0
-    while size < BIG_BYTES:
+    out, limit, size = [], size, 0
+    while size < limit:
         sentence = " ".join(rng.choice(words) for _ in range(14)).capitalize() + "."
         out.append(sentence)
         size += len(sentence) + 1
@@ -68,3 +68,13 @@ def test_bench_import_after_a_big_article(tmp_path):
           f"{after:.1f} s into one holding a {big.stat().st_size / 2**20:.0f} MB article "
           f"({ratio:.2f}x; limit {MAX_RATIO}x); the big article itself took {big_time:.1f} s")
     assert ratio <= MAX_RATIO
+
+
+def test_bench_two_megabyte_sentence_side_by_side(qtbot):
+    from tests.hostile.test_long_sentence import huge_view, render_ms
+
+    times = sorted(render_ms(qtbot, huge_view())[0] for _ in range(3))
+    print(f"\nside-by-side view of a 2 MB sentence (2 versions): median {times[1]:.0f} ms to "
+          f"set, lay out and paint (runs: {', '.join(f'{t:.0f}' for t in times)} ms; "
+          f"limit 100 ms)")
+    assert times[1] < 100

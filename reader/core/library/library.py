@@ -156,6 +156,7 @@ class Library(LibraryReader):
                         touched |= self._group_pending(strictness, may_save=False)
                         grouped += pending
                         pending = 0
+                        self._refresh_statistics()
                     if progress is not None:
                         progress(files, max(total, files), result.source)
                     if cancel is not None and cancel():
@@ -170,6 +171,26 @@ class Library(LibraryReader):
             raise ImportAborted(summary, exc) from exc
         return ImportSummary(tuple(added), duplicates, tuple(rejected),
                              tuple(f"s{sid}" for sid in sorted(touched)), files, cancelled)
+
+    def _refresh_statistics(self) -> None:
+        """Re-measure the tables once they outgrow their recorded statistics.
+
+        PRAGMA optimize at close records statistics of whatever the library held; recorded
+        from one (big) article they make SQLite scan tables instead of seeking in them, and
+        every later import turns quadratic. A bounded ANALYZE costs milliseconds.
+        """
+        try:
+            row = self._conn.execute(
+                "SELECT stat FROM sqlite_stat1 WHERE tbl = 'articles' LIMIT 1").fetchone()
+        except sqlite3.OperationalError:  # never analysed: SQLite's defaults suit the schema
+            return
+        if row is None:
+            return
+        recorded = int(str(row[0]).split()[0] or 0)
+        actual = self._conn.execute("SELECT COALESCE(MAX(id), 0) FROM articles").fetchone()[0]
+        if actual > 4 * recorded + 100:
+            self._conn.execute("PRAGMA analysis_limit = 1000")
+            self._conn.execute("ANALYZE")
 
     def import_text(self, text: str, source: str = "clipboard", *,
                     strictness: float = DEFAULT_STRICTNESS) -> ImportSummary:
