@@ -24,9 +24,11 @@ from reader.core.library.feeder import ingest_results
 from reader.core.library.keeper import PENDING_BATCH, IndexKeeper
 from reader.core.library.reading import LibraryReader
 from reader.core.library.rows import ArticleRef, ImportAborted, ImportSummary
+from reader.core.library.sources import file_fingerprint, source_row
 from reader.core.library.stories import article_rowid
 from reader.core.model import Article, Decision, FileResult, Rejection
 from reader.core.settings import DEFAULT_STRICTNESS
+from reader.core.text.display import storable_name
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -209,13 +211,29 @@ class Library(LibraryReader):
 
     def _store_file(self, result: FileResult,
                     aliases: dict[str, str]) -> tuple[list[ArticleRef], int]:
-        """Store one file's articles in one transaction: all of them or none."""
+        """Store one file's articles in one transaction: all of them or none.
+
+        The same file under another name (same articles whatever outlet the names suggest)
+        adds no article: the path is recorded as another source of the articles it holds.
+        So are paths whose articles are already stored (same text and outlet).
+        """
         added: list[ArticleRef] = []
         duplicates = 0
         seen: set[str] = set()
         now = _now()
+        source = storable_name(result.source)
+        fingerprint = file_fingerprint(result)
         with self._write() as conn:
             source_id = None
+            copy_of = conn.execute("SELECT id FROM sources WHERE fingerprint = ? AND path != ? "
+                                   "ORDER BY id LIMIT 1", (fingerprint, source)).fetchone()
+            if copy_of is not None:
+                source_id = source_row(conn, source, now, fingerprint)
+                ids = [r for (r,) in conn.execute(
+                    "SELECT id FROM articles WHERE source_id = ?", (copy_of[0],))]
+                conn.executemany("INSERT OR IGNORE INTO article_sources(article_id, source_id) "
+                                 "VALUES (?, ?)", [(aid, source_id) for aid in ids])
+                return [], len(result.articles)
             for art in result.articles:
                 if not art.sentences:  # nothing to read, compare or search
                     continue
@@ -224,13 +242,7 @@ class Library(LibraryReader):
                     key = f"{key}:{art.part}"
                 seen.add(key)
                 if source_id is None:
-                    # (RETURNING clauses made each statement several times slower here.)
-                    conn.execute(
-                        "INSERT INTO sources(path, imported_at) VALUES (?, ?) "
-                        "ON CONFLICT(path) DO UPDATE SET imported_at = excluded.imported_at",
-                        (result.source, now))
-                    source_id = conn.execute("SELECT id FROM sources WHERE path = ?",
-                                             (result.source,)).fetchone()[0]
+                    source_id = source_row(conn, source, now, fingerprint)
                 paragraphs = list(art.paragraphs) if len(art.paragraphs) == len(
                     art.sentences) else [0] * len(art.sentences)
                 cur = conn.execute(
@@ -244,6 +256,10 @@ class Library(LibraryReader):
                      aliases.get(art.outlet)))
                 if cur.rowcount != 1:
                     duplicates += 1
+                    conn.execute(
+                        "INSERT OR IGNORE INTO article_sources(article_id, source_id) "
+                        "SELECT id, ? FROM articles WHERE content_hash = ? AND source_id != ?",
+                        (source_id, key, source_id))
                     continue
                 rowid = cur.lastrowid
                 # Same strings as the article_text view computes: the update/delete triggers
@@ -252,7 +268,7 @@ class Library(LibraryReader):
                              "VALUES (?, ?, ?, ?)", (rowid, art.title,
                                                      aliases.get(art.outlet, art.outlet),
                                                      "\n".join(art.sentences)))
-                added.append(ArticleRef(f"a{rowid}", art.source or result.source, art.part,
+                added.append(ArticleRef(f"a{rowid}", art.source or source, art.part,
                                         aliases.get(art.outlet, art.outlet), art.title))
         return added, duplicates
 

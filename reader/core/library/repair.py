@@ -60,12 +60,13 @@ def repair_library(path: str | os.PathLike[str] | None = None) -> RepairReport:
             decisions = _read_rows(src, "SELECT kind, article_id, other_id, title, created_at "
                                         "FROM decisions ORDER BY id", 5)
             aliases = _read_rows(src, "SELECT name, display FROM outlet_aliases", 2)
+            copies = _read_rows(src, "SELECT article_id, source_id FROM article_sources", 2)
             strictness = _read_rows(
                 src, "SELECT value FROM meta WHERE key = 'grouping_strictness'", 1)
         finally:
             src.close()
         with Library.open(new) as lib:
-            _write_all(lib._conn, articles, sources, decisions, aliases)
+            _write_all(lib._conn, articles, sources, decisions, aliases, copies)
             lib.regroup(float(strictness[0][0]) if strictness else None)
     except BaseException:
         for leftover in (new, Path(f"{new}-wal"), Path(f"{new}-shm")):
@@ -203,7 +204,7 @@ def _well_formed(row) -> bool:
             and isinstance(row[4], str) and isinstance(row[9], str))
 
 
-def _write_all(conn, articles, sources, decisions, aliases) -> None:
+def _write_all(conn, articles, sources, decisions, aliases, copies) -> None:
     known_sources = {row[0] for row in sources}
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -224,6 +225,10 @@ def _write_all(conn, articles, sources, decisions, aliases) -> None:
                          " VALUES (?, ?, ?, ?, ?)", decisions)
         conn.executemany("INSERT OR IGNORE INTO outlet_aliases(name, display) VALUES (?, ?)",
                          aliases)
+        kept = {a[0] for a in articles}
+        conn.executemany("INSERT OR IGNORE INTO article_sources(article_id, source_id) "
+                         "SELECT ?, id FROM sources WHERE id = ?",
+                         [c for c in copies if c[0] in kept])
     except BaseException:
         conn.execute("ROLLBACK")
         raise

@@ -78,6 +78,8 @@ class ArticleInfo:
     story_id: str | None
     original_title: str
     original_outlet: str
+    # Further files the same article was imported from (a copy under another name).
+    other_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
