@@ -221,8 +221,8 @@ def _write_all(conn, articles, sources, decisions, aliases, copies) -> None:
                 conn.execute("INSERT INTO articles_fts(rowid, title, outlet, body) "
                              "SELECT id, title, outlet, body FROM article_text WHERE id = ?",
                              (art[0],))
-        conn.executemany("INSERT OR IGNORE INTO decisions(kind, article_id, other_id, title, created_at)"
-                         " VALUES (?, ?, ?, ?, ?)", decisions)
+        conn.executemany("INSERT OR IGNORE INTO decisions(kind, article_id, other_id, title,"
+                         " created_at) VALUES (?, ?, ?, ?, ?)", decisions)
         conn.executemany("INSERT OR IGNORE INTO outlet_aliases(name, display) VALUES (?, ?)",
                          aliases)
         kept = {a[0] for a in articles}
