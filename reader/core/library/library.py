@@ -164,6 +164,9 @@ class Library(LibraryReader):
                     if cancel is not None and cancel():
                         cancelled = True
                         break
+            # Ingest also stops at a cancel (before its next file): set between our check
+            # and its own, the loop above just ends.
+            cancelled = cancelled or (cancel is not None and files < total and cancel())
             touched |= self._group_pending(strictness)
         except (KeyboardInterrupt, sqlite3.Error) as exc:
             # Ctrl-C, a full disk, a lock held too long: every file stored so far is
