@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import pathlib
 import sqlite3
+from dataclasses import replace
 from typing import Callable, Sequence
 
 from reader.core.align import align_story
 from reader.core.library.connection import damaged_message, is_damage
 from reader.core.library.library import Library
-from reader.core.model import Article, Decision, StoryGroup
+from reader.core.library.rows import ImportAborted
+from reader.core.model import Article, Decision, Rejection, StoryGroup
 from reader.core.settings import AnalysisSettings
 from reader.ui.models.story_list import VersionRow
 
@@ -132,10 +134,21 @@ class LibraryGateway:
 
 
 def import_paths_into(library_path, paths, strictness, *, progress, cancel):
-    """Import paths on a connection of this process's own; returns the ImportSummary."""
+    """Import paths on a connection of this process's own; returns the ImportSummary.
+
+    An import stopped by an error (a full disk) still returns what it saved, with the
+    reason as one more rejection, so the app shows both.
+    """
     with Library.open(library_path) as lib:
-        return lib.import_paths(list(paths), strictness=strictness, progress=progress,
-                                cancel=cancel)
+        try:
+            return lib.import_paths(list(paths), strictness=strictness, progress=progress,
+                                    cancel=cancel)
+        except ImportAborted as exc:
+            summary = exc.summary
+            why = Rejection(str(library_path), f"import stopped ({exc.cause}); the "
+                                               f"{len(summary.added)} article(s) before it "
+                                               "are saved")
+            return replace(summary, rejected=(*summary.rejected, why))
 
 
 def import_task(library_path: pathlib.Path, paths: Sequence[str], strictness: float):

@@ -108,3 +108,25 @@ def test_import_aborted_carries_the_partial_summary(tmp_path, monkeypatch):
             library.import_paths([str(tmp_path / "in")], progress=progress)
         assert caught.value.interrupted and len(caught.value.summary.added) == 2
         assert library.count_articles() == 2
+
+
+def test_app_import_stopped_by_a_full_disk_returns_what_was_saved(tmp_path, monkeypatch):
+    from reader.ui.gateway import import_paths_into
+
+    lib = tmp_path / "lib.sqlite"
+    write_articles(tmp_path / "in", 40)
+    Library.open(lib).close()
+    real_connect = __import__("reader.core.library.connection", fromlist=["x"]).connect
+
+    def small_disk(path=None):
+        conn = real_connect(path)
+        used = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {used + 12}")
+        return conn
+
+    monkeypatch.setattr("reader.core.library.library.connect", small_disk)
+    summary = import_paths_into(lib, [str(tmp_path / "in")], 0.5, progress=None, cancel=None)
+    assert summary.cancelled and 0 < len(summary.added) < 40
+    assert "full" in summary.rejected[-1].reason and "are saved" in summary.rejected[-1].reason
+    monkeypatch.undo()
+    assert _count(lib, "SELECT COUNT(*) FROM articles") == len(summary.added)
