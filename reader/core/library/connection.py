@@ -118,8 +118,7 @@ def connect(path: str | os.PathLike[str] | None = None) -> "LibraryConnection":
         else:
             _configure(conn)
             migrate(conn)
-        if db_path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
-            quick_check(conn)
+        _check_once(conn, db_path)
     except SchemaTooNew:
         conn.close()
         raise LibraryError(
@@ -145,6 +144,20 @@ class LibraryConnection(sqlite3.Connection):
     """A connection that remembers why it is read-only (None when it may write)."""
 
     read_only_reason: str | None = None
+
+
+# Files this process has already checked, as (path, size, mtime): worker threads open their
+# own connections, and each should not pay for the check again.
+_CHECKED: set[tuple[str, int, int]] = set()
+
+
+def _check_once(conn: sqlite3.Connection, db_path: Path) -> None:
+    st = db_path.stat()
+    key = (str(db_path.resolve()), st.st_size, st.st_mtime_ns)
+    if st.st_size > QUICK_CHECK_MAX_BYTES or key in _CHECKED:
+        return
+    quick_check(conn)
+    _CHECKED.add(key)
 
 
 def quick_check(conn: sqlite3.Connection) -> None:
