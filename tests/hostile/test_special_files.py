@@ -55,3 +55,14 @@ def test_ingest_rejects_each_special_file_in_process(tmp_path: Path) -> None:
     reasons = {Path(r.source).name: r.reason for r in result.rejected}
     assert set(reasons) == {"pipe.txt", "sock.txt", "zero.txt"}
     assert all("not a regular file" in r for r in reasons.values())
+
+
+def test_gui_screenshot_of_a_folder_with_a_fifo_finishes(tmp_path: Path) -> None:
+    folder, sock = _folder_with_specials(tmp_path)
+    shot = tmp_path / "shot.png"
+    with sock:
+        done = run_cli("gui", str(folder), "--screenshot", str(shot), "--library",
+                       str(tmp_path / "lib.sqlite"), timeout=120,
+                       env={"XDG_CONFIG_HOME": str(tmp_path / "cfg")})
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    assert shot.read_bytes().startswith(b"\x89PNG")
