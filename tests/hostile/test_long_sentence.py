@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import time
 
-from reader.core.model import DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, Article, DiffOp, Passage, Story
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.model import (DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, Article, DiffOp, Passage,
+                               Story, count_words)
 from reader.ui.models.passages import HtmlRole, MeasureRole
 from reader.ui.models.rendering import CELL_CHARS, StoryView
 from reader.ui.views.side_by_side import SideBySideView
@@ -55,3 +59,9 @@ def test_two_megabyte_sentence_renders_quickly_and_says_what_is_cut(qtbot) -> No
         assert len(measured) < CELL_CHARS + 200 and len(html) < 3 * CELL_CHARS + 1000
         assert "more characters: read them in the reader view" in measured
     assert table.rowHeight(0) < 5000  # a bounded cell, not a 2 MB tall row
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\t\n\x0b\x1c\xa0\u3000\u2028\u00e9\u65e5"),
+               max_size=40))
+def test_count_words_is_len_split(text: str) -> None:
+    assert count_words(text) == len(text.split())
