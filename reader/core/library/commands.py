@@ -55,6 +55,8 @@ def import_command(paths, library_path, *, strictness: float) -> int:
     if aborted is not None:
         why = ("interrupted" if aborted.interrupted
                else f"stopped ({_one_line(str(aborted.cause)) or type(aborted.cause).__name__})")
+        if is_damage(aborted.cause):
+            why += f"; {damaged_message(resolve_library_path(library_path), aborted.cause)}"
         print(f"{counts}; import {why}")
         _err(f"import {why}: the {len(summary.added)} article(s) listed above are saved; "
              "any not yet grouped are grouped by the next import or list")

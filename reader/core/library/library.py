@@ -191,7 +191,8 @@ class Library(LibraryReader):
             return
         if row is None:
             return
-        recorded = int(str(row[0]).split()[0] or 0)
+        first = str(row[0]).split()[:1]
+        recorded = int(first[0]) if first and first[0].isdigit() else 0
         actual = self._conn.execute("SELECT COALESCE(MAX(id), 0) FROM articles").fetchone()[0]
         if actual > 4 * recorded + 100:
             self._conn.execute("PRAGMA analysis_limit = 1000")
