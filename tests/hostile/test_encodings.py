@@ -26,6 +26,8 @@ def test_cjk_articles_import(tmp_path: Path, text: str, encoding: str) -> None:
     title, *body = [p for p in text.split("\n") if p]
     assert article.title == title
     assert "".join(article.sentences) == "".join(body)
+    # One sentence per full stop, as in any other language.
+    assert len(article.sentences) == sum(p.count("。") for p in body)
 
 
 def test_japanese_through_library_list_and_report(tmp_path: Path, capsys) -> None:
