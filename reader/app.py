@@ -69,6 +69,26 @@ def _sample_paths(window, settings, paths: list[str]) -> list[str]:
         return []
 
 
+def _open_window(args: argparse.Namespace, settings):
+    """The main window; a damaged library first offers a repair (a dialog, not a traceback)."""
+    from reader.core.library.connection import DamagedLibrary
+
+    try:
+        return create_window(args.library, settings, quiet=bool(args.screenshot),
+                             restore=not args.screenshot)
+    except DamagedLibrary as exc:
+        if args.screenshot:
+            raise
+        from reader.ui.dialogs.damaged import offer_repair
+
+        outcome = offer_repair(str(exc), args.library)
+        if outcome is None:
+            print(f"parallax: {exc}", file=sys.stderr)
+            return None
+        print(f"parallax: {outcome}", file=sys.stderr)
+        return create_window(args.library, settings, restore=True)
+
+
 def run_app(args: argparse.Namespace) -> int:
     """`parallax gui`: open the window (or render a screenshot and exit)."""
     from reader.core.library.connection import LibraryError
@@ -79,10 +99,11 @@ def run_app(args: argparse.Namespace) -> int:
     settings = UiSettings()
     palette = apply_theme(app, args.theme or settings.theme, settings.font_size)
     try:
-        window = create_window(args.library, settings, quiet=bool(args.screenshot),
-                               restore=not args.screenshot)
+        window = _open_window(args, settings)
     except LibraryError as exc:
         print(f"parallax: {exc}", file=sys.stderr)
+        return 1
+    if window is None:
         return 1
     window.set_palette(palette)
     paths = _sample_paths(window, settings, [str(p) for p in args.paths])

@@ -9,8 +9,9 @@ from typing import Sequence
 
 from reader import __version__
 from reader.core.settings import DEFAULT_STRICTNESS, AnalysisSettings
+from reader.core.text.display import one_line, safe_name
 
-COMMANDS = ("gui", "import", "list", "group", "compare")
+COMMANDS = ("gui", "import", "list", "group", "compare", "repair")
 FORMATS = ("json", "html", "md", "pdf", "csv")
 
 
@@ -48,8 +49,16 @@ def _settings_from(args: argparse.Namespace) -> AnalysisSettings:
     )
 
 
+def _library_path(value: str) -> str:
+    # An empty --library (e.g. from an unset shell variable) must not mean the default library.
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty path is not a library; omit --library "
+                                         "for the default one")
+    return value
+
+
 def _add_library_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--library", metavar="PATH", default=None,
+    parser.add_argument("--library", metavar="PATH", default=None, type=_library_path,
                         help="library database (default: $PARALLAX_LIBRARY or the user data dir)")
 
 
@@ -82,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="stories and their versions in the library")
     _add_library_option(p)
     p.add_argument("--search", metavar="QUERY", help="only articles matching a full-text query")
+
+    p = sub.add_parser("repair", help="rebuild a damaged library from its readable articles "
+                                      "(the damaged file is kept next to it)")
+    _add_library_option(p)
 
     p = sub.add_parser("group", help="analyse PATHs without the library and print JSON")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -116,7 +129,7 @@ def _err(message: str) -> None:
 
 def _report_rejected(rejected) -> None:
     for r in rejected:
-        _err(f"{r.source}: {r.reason}")
+        _err(f"{safe_name(r.source)}: {one_line(r.reason, None)}")
 
 
 def _analyze(args: argparse.Namespace):
@@ -136,10 +149,10 @@ def cmd_group(args: argparse.Namespace) -> int:
     else:
         by_id = doc.articles_by_id()
         for story in doc.stories:
-            print(f"{story.id}  {story.title}  ({len(story.article_ids)} versions)")
+            print(f"{story.id}  {one_line(story.title)}  ({len(story.article_ids)} versions)")
             for aid in story.article_ids:
                 art = by_id[aid]
-                print(f"    {aid}  {art.outlet}: {art.title}")
+                print(f"    {aid}  {one_line(art.outlet)}: {one_line(art.title)}")
     if not doc.articles and doc.rejected:
         return 1
     return 1 if doc.rejected else 0
@@ -153,6 +166,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
     if fmt not in FORMATS:
         raise UsageError(f"cannot tell the report format from {args.output!r}: use --format")
+    _check_output(args.output, args.paths)
     doc = _analyze(args)
     _report_rejected(doc.rejected)
     if args.story:
@@ -165,11 +179,26 @@ def cmd_compare(args: argparse.Namespace) -> int:
         from reader.ui.pdf import write_pdf as pdf_writer  # Qt only where a PDF is asked for
     try:
         export.write_report(doc, fmt, args.output, story_ids=args.story, pdf_writer=pdf_writer)
+    except export.UnsafeOutput as exc:
+        raise UsageError(str(exc)) from None
     except OSError as exc:
         _err(f"cannot write {args.output}: {exc.strerror or exc}")
         return 1
     print(f"wrote {args.output}")
     return 1 if doc.rejected else 0
+
+
+def _check_output(output: str, paths: Sequence[str]) -> None:
+    """-o must not name an input file or a library: the report would destroy it."""
+    from reader.core.ingest.api import list_files
+    from reader.core.library.connection import resolve_library_path
+    from reader.core.report.export import UnsafeOutput, check_output
+
+    inputs = [p for p in list_files(paths) if isinstance(p, str)]
+    try:
+        check_output(output, [*inputs, str(resolve_library_path(None))])
+    except UnsafeOutput as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -184,6 +213,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     from reader.core.library import commands
 
     return commands.list_command(args.library, search=args.search)
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    """Rebuild the library from what is readable; keep the damaged file."""
+    from reader.core.library import commands
+
+    return commands.repair_command(args.library)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -202,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
     handlers = {"group": cmd_group, "compare": cmd_compare, "import": cmd_import,
-                "list": cmd_list, "gui": cmd_gui}
+                "list": cmd_list, "gui": cmd_gui, "repair": cmd_repair}
     try:
         return handlers[args.command](args)
     except UsageError as exc:

@@ -7,11 +7,15 @@ touches the UI's Library: the task functions here open their own (cheap) connect
 from __future__ import annotations
 
 import pathlib
-from typing import Sequence
+import sqlite3
+from dataclasses import replace
+from typing import Callable, Sequence
 
 from reader.core.align import align_story
+from reader.core.library.connection import damaged_message, is_damage
 from reader.core.library.library import Library
-from reader.core.model import Article, Decision, StoryGroup
+from reader.core.library.rows import ImportAborted
+from reader.core.model import Article, Decision, Rejection, StoryGroup
 from reader.core.settings import AnalysisSettings
 from reader.ui.models.story_list import VersionRow
 
@@ -22,6 +26,25 @@ class LibraryGateway:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.closed = False
+        # Called once with a one-line message when a read meets damaged pages (the views
+        # then show nothing more instead of raising inside Qt's model calls).
+        self.on_damage: Callable[[str], None] | None = None
+        self.damaged: str | None = None
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the library was opened read-only, else None (edits and imports are off)."""
+        return self.library.read_only_reason
+
+    def _guard(self, exc: sqlite3.DatabaseError, empty):
+        """Turn damage met while reading into one report and an empty answer."""
+        if not is_damage(exc):
+            raise exc
+        if self.damaged is None:
+            self.damaged = damaged_message(self.path, exc)
+            if self.on_damage is not None:
+                self.on_damage(self.damaged)
+        return empty
 
     def close(self) -> None:
         """Close the library; late view requests (a pending fetchMore) then get nothing."""
@@ -37,17 +60,20 @@ class LibraryGateway:
     def story_page(self, limit: int, offset: int, sort: str, descending: bool,
                    query: str | None):
         """One page of story rows in the chosen order, optionally filtered by a full-text query."""
-        if self.closed:
+        if self.closed or self.damaged:
             return []
-        rows = self.library.stories(limit=limit, offset=offset, search=query, sort=sort,
-                                    descending=descending)
+        try:
+            rows = self.library.stories(limit=limit, offset=offset, search=query, sort=sort,
+                                        descending=descending)
+        except sqlite3.DatabaseError as exc:
+            return self._guard(exc, [])
         if query is not None and not rows and offset == 0:
             return []
         return rows
 
     def versions(self, story_row) -> list[VersionRow]:
         """The versions under a story row, with their read/star flags."""
-        if self.closed:
+        if self.closed or self.damaged:
             return []
         out = []
         for aid in story_row.article_ids:
@@ -55,6 +81,8 @@ class LibraryGateway:
                 info = self.library.article_info(aid)
             except KeyError:  # removed meanwhile (regrouped by another window): skip
                 continue
+            except sqlite3.DatabaseError as exc:
+                return self._guard(exc, [])
             art = info.article
             out.append(VersionRow(aid, art.outlet, art.title, art.date, info.read, info.starred))
         return out
@@ -106,10 +134,21 @@ class LibraryGateway:
 
 
 def import_paths_into(library_path, paths, strictness, *, progress, cancel):
-    """Import paths on a connection of this process's own; returns the ImportSummary."""
+    """Import paths on a connection of this process's own; returns the ImportSummary.
+
+    An import stopped by an error (a full disk) still returns what it saved, with the
+    reason as one more rejection, so the app shows both.
+    """
     with Library.open(library_path) as lib:
-        return lib.import_paths(list(paths), strictness=strictness, progress=progress,
-                                cancel=cancel)
+        try:
+            return lib.import_paths(list(paths), strictness=strictness, progress=progress,
+                                    cancel=cancel)
+        except ImportAborted as exc:
+            summary = exc.summary
+            why = Rejection(str(library_path), f"import stopped ({exc.cause}); the "
+                                               f"{len(summary.added)} article(s) before it "
+                                               "are saved")
+            return replace(summary, rejected=(*summary.rejected, why))
 
 
 def import_task(library_path: pathlib.Path, paths: Sequence[str], strictness: float):

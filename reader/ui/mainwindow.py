@@ -6,7 +6,8 @@ import os
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QMainWindow, QSplitter)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox,
+                               QSplitter)
 
 from reader.ui import theme
 from reader.ui.actions import build_actions, shortcut_table
@@ -67,11 +68,39 @@ class MainWindow(QMainWindow):
         self.exporter = ExportController(self, runner, gateway, quiet=quiet)
         self.regroup = RegroupController(self, gateway, self.undo_stack, self.reload)
         self._current_story: str | None = None
+        self._quiet = quiet
+        self.damage_message: str | None = None
         self._wire()
+        self._show_library_state()
         self.set_palette(self.palette_)
         self.comparison.set_view(settings.view)
         self.story_model.refresh(keep_loaded=False)
         self._restore_geometry()
+
+    def _show_library_state(self) -> None:
+        """Read-only library: imports and edits are off, and the status bar says why."""
+        self.gateway.on_damage = self._on_damage
+        if self.gateway.damaged:  # met while the views were being built
+            self._on_damage(self.gateway.damaged)
+        reason = self.gateway.read_only_reason
+        if not reason:
+            return
+        a = self.actions_
+        for action in (a.import_files, a.import_folder, a.paste_article, a.rename_story,
+                       a.edit_article, a.split_version, a.merge_stories, a.toggle_star,
+                       a.toggle_read):
+            action.setEnabled(False)
+        self.setAcceptDrops(False)
+        self.statusBar().showMessage(f"Read-only library ({reason}): reading and exporting only")
+
+    def _on_damage(self, message: str) -> None:
+        # Met while reading (a library too big for the check at open, or damaged since).
+        self.damage_message = message
+        self.statusBar().showMessage(message)
+        if not self._quiet:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Library damaged", message,
+                              QMessageBox.StandardButton.Ok, self)
+            box.open()  # not exec(): this may run inside a model call
 
     # -- wiring -----------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -129,7 +158,7 @@ class MainWindow(QMainWindow):
             return
         self._current_story = story_id
         self.settings.last_story = story_id
-        if not row.read:
+        if not row.read and not self.gateway.read_only_reason:
             self.gateway.set_read(row, True)
             self.story_model.update_story(story_id)
         self.statusBar().showMessage(f"Comparing {len(articles)} versions…")

@@ -20,6 +20,10 @@ TaskFn = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
 # Progress reports faster than this are coalesced: a 2,000-file import must not flood the
 # UI thread's event queue.
 PROGRESS_INTERVAL_S = 0.05
+# A child process that has not stopped this long after Cancel (stuck in one file: a hung
+# mount, a pathological page) is terminated; each file is its own transaction, so only the
+# file being read is lost.
+CANCEL_GRACE_S = 10.0
 
 
 class _Relay(QObject):
@@ -180,10 +184,15 @@ def in_process(fn: Callable[..., Any], *args: Any) -> TaskFn:
         messages, stop = ctx.Queue(), ctx.Event()
         child = ctx.Process(target=_child_main, args=(fn, args, messages, stop), daemon=True)
         child.start()
+        cancelled_at = None
         try:
             while True:
                 if cancel():
                     stop.set()
+                    cancelled_at = cancelled_at or time.monotonic()
+                    if time.monotonic() - cancelled_at > CANCEL_GRACE_S:
+                        child.terminate()
+                        return None
                 try:
                     kind, payload = messages.get(timeout=0.05)
                 except queue.Empty:

@@ -6,9 +6,16 @@ import os
 from typing import Callable, Iterator, Sequence
 
 from reader.core.ingest.build import build_articles
-from reader.core.ingest.loaders import Loaded, LoadError, load_file
+from reader.core.ingest.loaders import (
+    Loaded,
+    LoadError,
+    load_file,
+    not_regular_reason,
+    special_file_kind,
+)
 from reader.core.ingest.markup import html_to_loaded, markdown_to_loaded
 from reader.core.model import Article, FileResult, IngestResult, Rejection
+from reader.core.text.display import storable_name
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -23,6 +30,15 @@ def _hidden(name: str) -> bool:
 
 def _ingest_file(path: str) -> FileResult:
     """One file to its articles, or a rejection with a one-line reason."""
+    result = _ingest_one(path)
+    shown = storable_name(path)
+    if shown == path:
+        return result
+    rejection = result.rejection and Rejection(shown, result.rejection.reason)
+    return FileResult(shown, articles=result.articles, rejection=rejection)
+
+
+def _ingest_one(path: str) -> FileResult:
     try:
         loaded = load_file(path)
         articles = build_articles(loaded, path)
@@ -70,13 +86,23 @@ def list_files(paths: Sequence[str]) -> Iterator[str | Rejection]:
                 dirs[:] = [d for d in dirs if not _hidden(d)]
                 found.extend(os.path.join(folder, f) for f in files if not _hidden(f))
             yield from errors
-            yield from sorted(found)
+            for name in sorted(found):
+                yield _regular_or_rejection(name)
         elif os.path.exists(path):
-            yield path
+            yield _regular_or_rejection(path)
         elif os.path.islink(path):
             yield Rejection(path, "broken link: its target does not exist")
         else:
             yield Rejection(path, "no such file or folder")
+
+
+def _regular_or_rejection(path: str) -> str | Rejection:
+    """The path, or a Rejection for a FIFO, socket or device (never opened: it could block)."""
+    try:
+        kind = special_file_kind(os.stat(path).st_mode)
+    except OSError:
+        return path  # read_bytes gives the precise reason
+    return Rejection(path, not_regular_reason(kind)) if kind else path
 
 
 def iter_ingest(paths: Sequence[str], *, cancel: CancelFn | None = None) -> Iterator[FileResult]:
@@ -85,7 +111,8 @@ def iter_ingest(paths: Sequence[str], *, cancel: CancelFn | None = None) -> Iter
         if cancel is not None and cancel():
             return
         if isinstance(item, Rejection):
-            yield FileResult(item.source, rejection=item)
+            shown = storable_name(item.source)
+            yield FileResult(shown, rejection=Rejection(shown, item.reason))
         else:
             yield _ingest_file(item)
 

@@ -14,6 +14,7 @@ from reader.core.ingest.clean import (
 )
 from reader.core.ingest.loaders import Loaded
 from reader.core.ingest.metadata import outlet_from_source, short_title
+from reader.core.text.display import storable_name
 from reader.core.ingest.segment import (
     detect_title, digest_items, find_article_starts, headed_items,
 )
@@ -177,6 +178,7 @@ def _digest_units(region: list[Line]) -> list[_Paragraph]:
 
 def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
     """All articles in one loaded text, in reading order, with part numbers 0, 1, …"""
+    source = storable_name(source)  # a non-UTF-8 file name must still be stored and shown
     lines = prepare_lines(loaded.text, loaded.subheads)
     starts = find_article_starts(lines, loaded.headlines) + [len(lines)]
     outlet = loaded.outlet or outlet_from_source(source)

@@ -99,7 +99,9 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][\w.'\u2019 -]{1,30})?)\s*(?:\([A-Za-z][\w .-]{0,20}\)\s*)?"
     r"(?::|\s[\u2014\u2013-])|\((?:AP|AFP|CNN|Reuters|UPI|dpa|AA)\)\s*[\u2014\u2013-])"
     r"\s+(?=\S)")
-_TERMINAL = ".!?\u2026,;:"
+# Full stops, commas and colons of Latin and of CJK scripts (Japanese and Chinese prose ends
+# its sentences with "。", "！", "？" and writes no spaces: without them every line is a "title").
+_TERMINAL = ".!?\u2026,;:\u3002\uff01\uff1f\uff0c\uff1b\uff1a\uff0e\u3001"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
 _TITLE_MAX_WORDS = 20
 

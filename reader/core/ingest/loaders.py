@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass, field
 
 from reader.core.ingest.markup import html_to_loaded, markdown_to_loaded
@@ -71,20 +72,55 @@ def _size_text(n: int) -> str:
     return f"{max(1, n // 1024)} KB"
 
 
+def special_file_kind(mode: int) -> str | None:
+    """What a non-regular file is ("a named pipe (FIFO)"), or None for a regular file or folder."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def not_regular_reason(kind: str) -> str:
+    """The one-line rejection for a FIFO, socket or device: reading it could block forever."""
+    return f"not a regular file ({kind}); skipped without reading"
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+
+
 def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a file, refusing files above limit before reading them."""
+    """The bytes of a file, refusing files above limit before reading them.
+
+    Only regular files are read: opening a FIFO blocks until a writer appears and a device
+    may never end, so both are refused from stat() before open(), and open() itself is
+    non-blocking (a file swapped for a FIFO after stat() cannot hang us either).
+    """
     try:
-        size = os.stat(path).st_size
+        st = os.stat(path)
     except FileNotFoundError:
         raise LoadError("no such file or folder") from None
     except PermissionError:
         raise LoadError("cannot read the file: permission denied") from None
     except OSError as exc:
         raise LoadError(f"cannot read the file: {exc.strerror or exc}") from None
-    if size > limit:
-        raise LoadError(f"too large ({_size_text(size)}; the limit is {_size_text(limit)})")
+    if stat.S_ISDIR(st.st_mode):
+        raise LoadError("is a folder, not a file")
+    kind = special_file_kind(st.st_mode)
+    if kind:
+        raise LoadError(not_regular_reason(kind))
+    if st.st_size > limit:
+        raise LoadError(f"too large ({_size_text(st.st_size)}; the limit is {_size_text(limit)})")
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb", opener=_nonblocking) as fh:
+            kind = special_file_kind(os.fstat(fh.fileno()).st_mode)
+            if kind:
+                raise LoadError(not_regular_reason(kind))
             # Read at most limit+1 bytes: a file that grew since stat() still stays bounded.
             data = fh.read(limit + 1)
     except PermissionError:
@@ -134,6 +170,47 @@ def _looks_western(text: str) -> bool:
     return letters > 0 and extra <= 0.3 * letters
 
 
+def _foreign_byte(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """Error handler for UTF-8 text with Windows-1252 bytes in it: one byte at a time.
+
+    A byte between letters that is a Western letter in Windows-1252 ("Z\xfcrich") or one of
+    its quotes and dashes is read as such; anything else stays visible as U+FFFD, never
+    silently dropped.
+    """
+    data, at = exc.object, exc.start
+    ch = bytes(data[at:at + 1]).decode("cp1252", errors="replace")
+    before = chr(data[at - 1]) if at > 0 else " "
+    after = chr(data[at + 1]) if at + 1 < len(data) else " "
+    in_word = before.isalpha() or after.isalpha() or before == after == " "  # (French "à")
+    if ch in _CP1252_PUNCT or (ch in _LATIN_EXTRA and ch != "\xff" and in_word):
+        return ch, at + 1
+    return "\ufffd", at + 1
+
+
+codecs.register_error("parallax-cp1252-bytes", _foreign_byte)
+_CP1252_PUNCT = set("\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u00a0\u00ab\u00bb")
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """UTF-8 with isolated Windows-1252 bytes, decoded byte by byte; None if it is not that.
+
+    It is that when the file has real UTF-8 characters and its invalid bytes sit alone
+    between ASCII (a legacy multi-byte encoding such as Shift-JIS has runs of high bytes).
+    """
+    lossy = data.decode("utf-8", errors="replace")
+    damaged = lossy.count("\ufffd")
+    if sum(1 for ch in lossy if ord(ch) > 127) - damaged <= 0:
+        return None
+    text = data.decode("utf-8", errors="parallax-cp1252-bytes")
+    isolated = 0
+    for i, ch in enumerate(lossy):
+        if ch == "\ufffd":
+            before = lossy[i - 1] if i else " "
+            after = lossy[i + 1] if i + 1 < len(lossy) else " "
+            isolated += ord(before) < 128 or ord(after) < 128
+    return text if isolated >= 0.8 * damaged else None
+
+
 def decode_text(data: bytes) -> str:
     """Decode text bytes: BOM, then strict UTF-8, then Windows-1252 or a detected encoding."""
     for bom, encoding in _BOMS:
@@ -152,12 +229,12 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    # UTF-8 with a few damaged bytes (a truncated character, one stray byte) stays UTF-8:
-    # decoding it as a legacy code page would garble every accent in the file.
-    lossy = data.decode("utf-8", errors="replace")
-    damaged = lossy.count("\ufffd")
-    if sum(1 for ch in lossy if ord(ch) > 127) - damaged >= 3 * damaged:
-        return lossy.replace("\ufffd", "")
+    # UTF-8 with a few foreign bytes (a line or paragraph pasted from a Windows-1252 file, a
+    # stray byte) stays UTF-8 and each foreign byte is read on its own: decoding the whole
+    # file as a legacy code page would garble every UTF-8 accent in it.
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed
     # Latin-1/Windows-1252 is by far the commonest legacy encoding of news text; detectors
     # guess Central European code pages for short Western texts and garble the accents.
     western = data.decode("cp1252", errors="replace")

@@ -66,5 +66,7 @@ def short_title(sentence: str) -> str:
 
 def outlet_from_source(source: str) -> str:
     """A recognisable, editable default outlet: the file name without its extension."""
+    from reader.core.text.display import storable_name
+
     stem = os.path.splitext(os.path.basename(source.rstrip("/\\")))[0]
-    return stem or source or "unknown"
+    return storable_name(stem or source or "unknown")

@@ -16,10 +16,13 @@ import threading
 import time
 from typing import Callable, Iterator, Sequence
 
-from reader.core.model import FileResult
+from reader.core.model import FileResult, Rejection
 
 # Below this many files the helper's start-up (~0.5 s of imports) is not worth it.
 PARALLEL_MIN_FILES = 200
+# No file takes this long to read and clean (20 MB of HTML: a few seconds); one that does is
+# stuck (a hung network mount, a pathological page) and is skipped.
+FILE_TIME_LIMIT_S = 120.0
 _QUEUE_SIZE = 128
 _DONE = "__parallax_ingest_done__"
 _FAILED = "__parallax_ingest_failed__"
@@ -27,8 +30,13 @@ _FAILED = "__parallax_ingest_failed__"
 
 def ingest_results(paths: Sequence[str], n_files: int, *,
                    cancel: Callable[[], bool] | None = None,
-                   parallel: bool | None = None) -> Iterator[FileResult]:
-    """Yield iter_ingest(paths) results, from a helper process when that pays off."""
+                   parallel: bool | None = None, helper=None) -> Iterator[FileResult]:
+    """Yield iter_ingest(paths) results, from a helper process when that pays off.
+
+    In the helper, no file may take longer than FILE_TIME_LIMIT_S: a helper that sends
+    nothing for that long is stopped, the file it was on is rejected, and a new helper goes
+    on with the rest. (helper: the helper's entry point, for tests.)
+    """
     from reader.core.ingest.api import iter_ingest
 
     if parallel is None:
@@ -38,11 +46,24 @@ def ingest_results(paths: Sequence[str], n_files: int, *,
         yield from iter_ingest(list(paths), cancel=cancel)
         return
     received: set[str] = set()
+    todo, done = list(paths), 0
     try:
-        for result in _from_helper(list(paths)):
-            received.add(result.source)
-            yield result
-        return
+        while True:
+            try:
+                for result in _from_helper(todo, helper or _helper_main):
+                    received.add(result.source)
+                    done += 1
+                    yield result
+                return
+            except _HelperStuck:
+                stuck, todo = _skip_stuck(paths, done)
+                if stuck is None:
+                    return
+                received.add(stuck.source)
+                done += 1
+                yield stuck
+                if not todo:
+                    return
     except _HelperFailed:
         pass
     # The helper died or could not start: finish in-process, skipping what already came.
@@ -51,21 +72,39 @@ def ingest_results(paths: Sequence[str], n_files: int, *,
             yield result
 
 
+def _skip_stuck(paths: Sequence[str], done: int) -> tuple[FileResult | None, list[str]]:
+    """The rejection of the file after the first `done` ones, and the files after it."""
+    from reader.core.ingest.api import list_files
+    from reader.core.text.display import storable_name
+
+    items = [i if isinstance(i, str) else i.source for i in list_files(list(paths))]
+    if done >= len(items):
+        return None, []
+    shown = storable_name(items[done])
+    reason = f"took longer than {FILE_TIME_LIMIT_S:.0f} s to read; skipped"
+    return FileResult(shown, rejection=Rejection(shown, reason)), items[done + 1:]
+
+
 class _HelperFailed(Exception):
     """The helper process could not start or stopped before finishing."""
 
 
-def _from_helper(paths: list[str]) -> Iterator[FileResult]:
+class _HelperStuck(Exception):
+    """The helper sent nothing for FILE_TIME_LIMIT_S: it is stuck in one file."""
+
+
+def _from_helper(paths: list[str], target) -> Iterator[FileResult]:
     # spawn, not fork: the app has threads (Qt, SQLite) that a fork would copy half-way.
     ctx = mp.get_context("spawn")
     results = ctx.Queue(maxsize=_QUEUE_SIZE)
     stop = ctx.Event()
-    proc = ctx.Process(target=_helper_main, args=(paths, results, stop, os.getpid()),
+    proc = ctx.Process(target=target, args=(paths, results, stop, os.getpid()),
                        name="parallax-ingest", daemon=True)
     try:
         proc.start()
     except Exception as exc:  # noqa: BLE001 -- e.g. no /dev/shm, or process limits
         raise _HelperFailed(str(exc)) from None
+    last = time.monotonic()
     try:
         while True:
             try:
@@ -73,7 +112,11 @@ def _from_helper(paths: list[str]) -> Iterator[FileResult]:
             except queue_mod.Empty:
                 if not proc.is_alive():
                     raise _HelperFailed("ingest helper stopped") from None
+                if time.monotonic() - last > FILE_TIME_LIMIT_S:
+                    proc.terminate()
+                    raise _HelperStuck() from None
                 continue
+            last = time.monotonic()
             if isinstance(item, str):
                 if item == _DONE:
                     return

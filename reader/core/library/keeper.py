@@ -23,6 +23,9 @@ STRICTNESS_KEY = "grouping_strictness"
 # Save the blob once this many grouped articles are not in it, or a tenth of the library.
 SAVE_MIN = 1000
 _CHUNK = 1000
+# At most this many waiting articles are grouped per transaction: a killed import then
+# loses one batch of grouping work, not all of it (and the next run does not start over).
+PENDING_BATCH = 5000
 
 
 def _embeddings(articles: Sequence[Article]):
@@ -56,14 +59,17 @@ class IndexKeeper:
 
     # -- entry points ------------------------------------------------------------------------
 
-    def group_pending(self, strictness: float | None, *, may_save: bool = True) -> set[int]:
+    def group_pending(self, strictness: float | None, *, may_save: bool = True,
+                      limit: int | None = None) -> set[int]:
         """Group articles that are in no story yet; return the rowids of changed stories.
 
         may_save=False (mid-import) leaves saving the index to the import's last batch.
+        limit: group at most this many (the oldest); the caller repeats until none is left.
         """
         pending = [r for (r,) in self._conn.execute(
             "SELECT id FROM articles a WHERE NOT EXISTS "
-            "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) ORDER BY id")]
+            "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) ORDER BY id"
+            + (f" LIMIT {int(limit)}" if limit else ""))]
         if not pending:
             return set()
         index = self._current(strictness)
@@ -74,6 +80,12 @@ class IndexKeeper:
         if may_save and self._unsaved >= max(SAVE_MIN, self._covered // 10):
             self.save()
         return touched
+
+    def pending_count(self) -> int:
+        """How many articles are in no story yet."""
+        return self._conn.execute(
+            "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)").fetchone()[0]
 
     def regroup(self, strictness: float | None) -> set[int]:
         """Build a fresh index from every article and sync the stories to it."""

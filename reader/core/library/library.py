@@ -19,14 +19,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from reader.core.library.connection import connect
+from reader.core.library.connection import ReadOnlyLibrary, connect
 from reader.core.library.feeder import ingest_results
-from reader.core.library.keeper import IndexKeeper
+from reader.core.library.keeper import PENDING_BATCH, IndexKeeper
 from reader.core.library.reading import LibraryReader
-from reader.core.library.rows import ArticleRef, ImportSummary
+from reader.core.library.rows import ArticleRef, ImportAborted, ImportSummary
+from reader.core.library.sources import file_fingerprint, source_row
 from reader.core.library.stories import article_rowid
 from reader.core.model import Article, Decision, FileResult, Rejection
 from reader.core.settings import DEFAULT_STRICTNESS
+from reader.core.text.display import storable_name
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -65,6 +67,17 @@ class Library(LibraryReader):
 
         return cls(connect(path), resolve_library_path(path))
 
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why this library was opened read-only (file or folder not writable), else None."""
+        return getattr(self._conn, "read_only_reason", None)
+
+    def _require_writable(self, what: str) -> None:
+        reason = self.read_only_reason
+        if reason:
+            raise ReadOnlyLibrary(f"cannot {what}: library {self.path} is read-only "
+                                  f"({reason}); nothing was changed")
+
     def close(self) -> None:
         """Close the connection (the Library cannot be used afterwards)."""
         if self._conn is not None:
@@ -84,6 +97,7 @@ class Library(LibraryReader):
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; IMMEDIATE takes the write lock up front (no upgrade deadlock)."""
+        self._require_writable("change the library")
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -112,6 +126,7 @@ class Library(LibraryReader):
         """
         from reader.core.ingest.api import list_files
 
+        self._require_writable("import")
         total = sum(1 for _ in list_files(paths))
         aliases = dict(self._conn.execute("SELECT name, display FROM outlet_aliases"))
         added: list[ArticleRef] = []
@@ -121,34 +136,67 @@ class Library(LibraryReader):
         touched: set[int] = set()
         cancelled = False
         # closing(): a cancelled import stops the ingest helper process at once.
-        with closing(ingest_results(paths, total, cancel=cancel, parallel=parallel)) as results:
-            for result in results:
-                files += 1
-                if result.rejection is not None:
-                    rejected.append(result.rejection)
-                if result.articles:
-                    try:
-                        new, dup = self._store_file(result, aliases)
-                    except (sqlite3.IntegrityError, TypeError, ValueError) as exc:
-                        # Malformed ingest output: this file is rolled back, the import goes on.
-                        reason = f"cannot store in the library: {exc}"
-                        rejected.append(Rejection(result.source, reason))
-                        new, dup = [], 0
-                    added.extend(new)
-                    duplicates += dup
-                    pending += len(new)
-                if pending >= max(GROUP_BATCH, grouped):
-                    touched |= self._group_pending(strictness, may_save=False)
-                    grouped += pending
-                    pending = 0
-                if progress is not None:
-                    progress(files, max(total, files), result.source)
-                if cancel is not None and cancel():
-                    cancelled = True
-                    break
-        touched |= self._group_pending(strictness)
+        try:
+            with closing(ingest_results(paths, total, cancel=cancel,
+                                        parallel=parallel)) as results:
+                for result in results:
+                    files += 1
+                    if result.rejection is not None:
+                        rejected.append(result.rejection)
+                    if result.articles:
+                        try:
+                            new, dup = self._store_file(result, aliases)
+                        except (sqlite3.IntegrityError, TypeError, ValueError) as exc:
+                            # Malformed ingest output: this file is rolled back, the rest goes on.
+                            reason = f"cannot store in the library: {exc}"
+                            rejected.append(Rejection(result.source, reason))
+                            new, dup = [], 0
+                        added.extend(new)
+                        duplicates += dup
+                        pending += len(new)
+                    if pending >= max(GROUP_BATCH, grouped):
+                        touched |= self._group_pending(strictness, may_save=False)
+                        grouped += pending
+                        pending = 0
+                        self._refresh_statistics()
+                    if progress is not None:
+                        progress(files, max(total, files), result.source)
+                    if cancel is not None and cancel():
+                        cancelled = True
+                        break
+            # Ingest also stops at a cancel (before its next file): set between our check
+            # and its own, the loop above just ends.
+            cancelled = cancelled or (cancel is not None and files < total and cancel())
+            touched |= self._group_pending(strictness)
+        except (KeyboardInterrupt, sqlite3.Error) as exc:
+            # Ctrl-C, a full disk, a lock held too long: every file stored so far is
+            # committed; say which (grouping of the rest finishes on the next open).
+            summary = ImportSummary(tuple(added), duplicates, tuple(rejected),
+                                    tuple(f"s{sid}" for sid in sorted(touched)), files, True)
+            raise ImportAborted(summary, exc) from exc
         return ImportSummary(tuple(added), duplicates, tuple(rejected),
                              tuple(f"s{sid}" for sid in sorted(touched)), files, cancelled)
+
+    def _refresh_statistics(self) -> None:
+        """Re-measure the tables once they outgrow their recorded statistics.
+
+        PRAGMA optimize at close records statistics of whatever the library held; recorded
+        from one (big) article they make SQLite scan tables instead of seeking in them, and
+        every later import turns quadratic. A bounded ANALYZE costs milliseconds.
+        """
+        try:
+            row = self._conn.execute(
+                "SELECT stat FROM sqlite_stat1 WHERE tbl = 'articles' LIMIT 1").fetchone()
+        except sqlite3.OperationalError:  # never analysed: SQLite's defaults suit the schema
+            return
+        if row is None:
+            return
+        first = str(row[0]).split()[:1]
+        recorded = int(first[0]) if first and first[0].isdigit() else 0
+        actual = self._conn.execute("SELECT COALESCE(MAX(id), 0) FROM articles").fetchone()[0]
+        if actual > 4 * recorded + 100:
+            self._conn.execute("PRAGMA analysis_limit = 1000")
+            self._conn.execute("ANALYZE")
 
     def import_text(self, text: str, source: str = "clipboard", *,
                     strictness: float = DEFAULT_STRICTNESS) -> ImportSummary:
@@ -167,13 +215,29 @@ class Library(LibraryReader):
 
     def _store_file(self, result: FileResult,
                     aliases: dict[str, str]) -> tuple[list[ArticleRef], int]:
-        """Store one file's articles in one transaction: all of them or none."""
+        """Store one file's articles in one transaction: all of them or none.
+
+        The same file under another name (same articles whatever outlet the names suggest)
+        adds no article: the path is recorded as another source of the articles it holds.
+        So are paths whose articles are already stored (same text and outlet).
+        """
         added: list[ArticleRef] = []
         duplicates = 0
         seen: set[str] = set()
         now = _now()
+        source = storable_name(result.source)
+        fingerprint = file_fingerprint(result)
         with self._write() as conn:
             source_id = None
+            copy_of = conn.execute("SELECT id FROM sources WHERE fingerprint = ? AND path != ? "
+                                   "ORDER BY id LIMIT 1", (fingerprint, source)).fetchone()
+            if copy_of is not None:
+                source_id = source_row(conn, source, now, fingerprint)
+                ids = [r for (r,) in conn.execute(
+                    "SELECT id FROM articles WHERE source_id = ?", (copy_of[0],))]
+                conn.executemany("INSERT OR IGNORE INTO article_sources(article_id, source_id) "
+                                 "VALUES (?, ?)", [(aid, source_id) for aid in ids])
+                return [], len(result.articles)
             for art in result.articles:
                 if not art.sentences:  # nothing to read, compare or search
                     continue
@@ -182,13 +246,7 @@ class Library(LibraryReader):
                     key = f"{key}:{art.part}"
                 seen.add(key)
                 if source_id is None:
-                    # (RETURNING clauses made each statement several times slower here.)
-                    conn.execute(
-                        "INSERT INTO sources(path, imported_at) VALUES (?, ?) "
-                        "ON CONFLICT(path) DO UPDATE SET imported_at = excluded.imported_at",
-                        (result.source, now))
-                    source_id = conn.execute("SELECT id FROM sources WHERE path = ?",
-                                             (result.source,)).fetchone()[0]
+                    source_id = source_row(conn, source, now, fingerprint)
                 paragraphs = list(art.paragraphs) if len(art.paragraphs) == len(
                     art.sentences) else [0] * len(art.sentences)
                 cur = conn.execute(
@@ -202,6 +260,10 @@ class Library(LibraryReader):
                      aliases.get(art.outlet)))
                 if cur.rowcount != 1:
                     duplicates += 1
+                    conn.execute(
+                        "INSERT OR IGNORE INTO article_sources(article_id, source_id) "
+                        "SELECT id, ? FROM articles WHERE content_hash = ? AND source_id != ?",
+                        (source_id, key, source_id))
                     continue
                 rowid = cur.lastrowid
                 # Same strings as the article_text view computes: the update/delete triggers
@@ -210,7 +272,7 @@ class Library(LibraryReader):
                              "VALUES (?, ?, ?, ?)", (rowid, art.title,
                                                      aliases.get(art.outlet, art.outlet),
                                                      "\n".join(art.sentences)))
-                added.append(ArticleRef(f"a{rowid}", art.source or result.source, art.part,
+                added.append(ArticleRef(f"a{rowid}", art.source or source, art.part,
                                         aliases.get(art.outlet, art.outlet), art.title))
         return added, duplicates
 
@@ -222,8 +284,18 @@ class Library(LibraryReader):
 
     def _group_pending(self, strictness: float | None = None, *,
                        may_save: bool = True) -> set[int]:
-        """Add articles that are in no story yet to the grouping; update story rows."""
-        return self._grouping(lambda: self._keeper.group_pending(strictness, may_save=may_save))
+        """Add articles that are in no story yet to the grouping; update story rows.
+
+        One transaction per PENDING_BATCH articles: an interruption keeps the batches done.
+        """
+        touched: set[int] = set()
+        left = None
+        while True:
+            touched |= self._grouping(lambda: self._keeper.group_pending(
+                strictness, may_save=may_save, limit=PENDING_BATCH))
+            before, left = left, self._keeper.pending_count()
+            if left == 0 or left == before:  # done, or (never expected) no progress
+                return touched
 
     def regroup(self, strictness: float | None = None) -> tuple[str, ...]:
         """Rebuild the grouping from all articles, honouring the decisions; ids of changed stories.

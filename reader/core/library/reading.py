@@ -99,7 +99,14 @@ class LibraryReader:
             "WHERE a.id = ?", (article_rowid(article_id),)).fetchone()
         read, starred, added_at, sid, title, outlet = row
         return ArticleInfo(art, bool(read), bool(starred), added_at,
-                           None if sid is None else f"s{sid}", title, outlet)
+                           None if sid is None else f"s{sid}", title, outlet,
+                           tuple(self.other_sources(article_id)))
+
+    def other_sources(self, article_id: str) -> list[str]:
+        """Paths the article was imported from besides its own source (copies of the file)."""
+        return [p for (p,) in self._conn.execute(
+            "SELECT s.path FROM article_sources x JOIN sources s ON s.id = x.source_id "
+            "WHERE x.article_id = ? ORDER BY s.id", (article_rowid(article_id),))]
 
     def _require_article(self, article_id: str) -> int:
         try:

@@ -30,6 +30,23 @@ class ImportSummary:
     cancelled: bool = False
 
 
+class ImportAborted(Exception):
+    """An import stopped early (Ctrl-C, a full disk, a lost lock); `summary` is what was kept.
+
+    Every article in summary.added is committed; cause is the exception that stopped it.
+    """
+
+    def __init__(self, summary: ImportSummary, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.summary = summary
+        self.cause = cause
+
+    @property
+    def interrupted(self) -> bool:
+        """Stopped by the user (Ctrl-C), not by an error."""
+        return isinstance(self.cause, KeyboardInterrupt)
+
+
 @dataclass(frozen=True, slots=True)
 class StoryRow:
     """One line of the story list: enough to show it without loading its articles."""
@@ -61,6 +78,8 @@ class ArticleInfo:
     story_id: str | None
     original_title: str
     original_outlet: str
+    # Further files the same article was imported from (a copy under another name).
+    other_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

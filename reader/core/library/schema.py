@@ -115,8 +115,21 @@ _V2 = """
 DROP TRIGGER IF EXISTS articles_fts_insert;
 """
 
+# v3: one file imported under several names (a copy, a moved folder) is one article with
+# several sources: `sources.fingerprint` recognises the same file content under another
+# path, and `article_sources` records every further path an article was imported from.
+_V3 = """
+ALTER TABLE sources ADD COLUMN fingerprint TEXT;
+CREATE INDEX sources_fingerprint ON sources(fingerprint);
+CREATE TABLE article_sources (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    source_id  INTEGER NOT NULL REFERENCES sources(id),
+    PRIMARY KEY (article_id, source_id)
+) WITHOUT ROWID;
+"""
+
 # Each entry upgrades the schema by one version; never edit a released entry, append one.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -105,21 +105,29 @@ def _update_titles(conn, groups, claimed, existing, members, decisions) -> set[i
 
 def _update_aggregates(conn: sqlite3.Connection, story_ids: Iterable[int]) -> None:
     """Recompute the denormalised columns a story list sorts and shows without joins."""
+    # INDEXED BY and a rowid lookup per member pin the plan: statistics recorded while the
+    # library held one row (PRAGMA optimize at close) made SQLite scan all of `articles` for
+    # every story of a join instead, which made every later import quadratic.
     conn.executemany(
         """
         UPDATE stories SET
-            key = 'a' || (SELECT MIN(article_id) FROM story_articles WHERE story_id = stories.id),
-            n_articles = (SELECT COUNT(*) FROM story_articles WHERE story_id = stories.id),
-            latest_date = (SELECT MAX(a.date) FROM story_articles sa
-                           JOIN articles a ON a.id = sa.article_id
+            key = 'a' || (SELECT MIN(article_id) FROM story_articles
+                          INDEXED BY story_articles_story WHERE story_id = stories.id),
+            n_articles = (SELECT COUNT(*) FROM story_articles INDEXED BY story_articles_story
+                          WHERE story_id = stories.id),
+            latest_date = (SELECT MAX((SELECT a.date FROM articles a
+                                       WHERE a.id = sa.article_id))
+                           FROM story_articles sa INDEXED BY story_articles_story
                            WHERE sa.story_id = stories.id),
-            sort_key = COALESCE((SELECT MAX(COALESCE(a.date, substr(a.added_at, 1, 10)))
-                                 FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+            sort_key = COALESCE((SELECT MAX((SELECT COALESCE(a.date, substr(a.added_at, 1, 10))
+                                             FROM articles a WHERE a.id = sa.article_id))
+                                 FROM story_articles sa INDEXED BY story_articles_story
                                  WHERE sa.story_id = stories.id), ''),
             -- A story without its own title shows its oldest article's title.
             title = CASE WHEN title != '' THEN title ELSE COALESCE(
                 (SELECT COALESCE(a.user_title, a.title) FROM articles a
                  WHERE a.id = (SELECT MIN(article_id) FROM story_articles
+                               INDEXED BY story_articles_story
                                WHERE story_id = stories.id)), '') END
         WHERE id = ?
         """,

@@ -15,6 +15,26 @@ from reader.core.model import Document
 from reader.core.report.content import build_report
 
 LEADING = ("story", "passage", "versions")
+# OWASP's CSV-injection rule: a spreadsheet evaluates a cell starting with one of these.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: a leading formula character gets a quote before it.
+
+    Whitespace before = + - @ does not stop some spreadsheets, so it counts as a start too.
+    Numbers are left alone (they are written by us, never taken from an article).
+    """
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START) or value.lstrip(" \t\r\n").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_row(writer, cells) -> None:
+    """Write one CSV row with every text cell neutralised (use for every CSV the app writes)."""
+    writer.writerow([safe_cell(c) for c in cells])
 
 
 def render_csv(doc: Document, story_ids: Sequence[str] | None = None) -> str:
@@ -32,9 +52,9 @@ def render_csv(doc: Document, story_ids: Sequence[str] | None = None) -> str:
             headers.append(f"{v.label} ({v.article.id})")
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow([*LEADING, *headers])
+    write_row(writer, [*LEADING, *headers])
     for s in report.stories:
         for p in s.passages:
-            writer.writerow([s.story.id, p.id, len(p.cells),
-                             *(p.cells[a].text if a in p.cells else "" for a in columns)])
+            write_row(writer, [s.story.id, p.id, len(p.cells),
+                               *(p.cells[a].text if a in p.cells else "" for a in columns)])
     return buf.getvalue()

@@ -26,6 +26,42 @@ def select_stories(doc: Document, story_ids: Sequence[str] | None) -> Document:
     return replace(doc, stories=stories, articles=tuple(a for a in doc.articles if a.id in keep))
 
 
+class UnsafeOutput(ValueError):
+    """The output path holds something a report must never replace (an input, a library)."""
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_output(path: str, inputs: Sequence[str] = ()) -> None:
+    """Refuse to write a report over one of its input files or over an SQLite library.
+
+    inputs are the files the report is read from (folders are expanded by the caller).
+    Raises UnsafeOutput with a one-line reason.
+    """
+    if not os.path.exists(path):
+        return
+    if os.path.isdir(path):
+        raise UnsafeOutput(f"{path} is a folder; give a file name for the report")
+    for source in inputs:
+        try:
+            if os.path.samefile(path, source):
+                raise UnsafeOutput(f"{path} is one of the input files; refusing to overwrite it")
+        except OSError:
+            continue
+    base = path
+    for suffix in ("-wal", "-shm", "-journal"):
+        if path.endswith(suffix) and os.path.exists(path[: -len(suffix)]):
+            base = path[: -len(suffix)]
+    try:
+        with open(base, "rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError:
+        return
+    if head == _SQLITE_MAGIC:
+        raise UnsafeOutput(f"{path} is a database (a Parallax library?); refusing to overwrite it")
+
+
 def render_report(doc: Document, fmt: str, *, generated_at: datetime | str | None = None
                   ) -> bytes:
     """The report's bytes in a text format (json, html, md, csv), UTF-8 encoded."""
@@ -59,6 +95,7 @@ def write_report(
     """
     if fmt not in FORMATS:
         raise ValueError(f"unsupported report format: {fmt}")
+    check_output(path)
     doc = select_stories(doc, story_ids)
     if fmt == "pdf":
         if pdf_writer is None:

@@ -17,6 +17,10 @@ import re
 _CANDIDATE = re.compile(r"(\.\.\.|[.!?\u2026]+)([\"'\u201d\u2019\u00bb)\]]*)\s+")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018\u00ab(\[]*([^\s.,;:!?\"'\u201d\u2019)]*)")
 _LINES = re.compile(r"[^\n]+")
+# Chinese and Japanese end sentences with full-width marks and no space after them.
+_CJK_END = re.compile("[\u3002\uff01\uff1f]+[\u300d\u300f\uff09\u3011\u3015\u201d\"]*(?=\\s*\\S)")
+_CJK_MARKS = ("\u3002", "\uff01", "\uff1f")
+_CJK_OPENERS = "\u300c\u300e\uff08\u3010\u3014\u201c"
 
 # Titles and abbreviations that (practically) never end a sentence in news copy.
 _NEVER_FINAL = frozenset("""
@@ -138,6 +142,8 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((begin, m.end(2)))
             begin = m.end()
     out.append((begin, len(line)))
+    if any(mark in line for mark in _CJK_MARKS):
+        out = [piece for a, b in out for piece in _cjk_pieces(line, a, b)]
     result = []
     for a, b in out:
         # Trim surrounding whitespace so spans cover exactly the sentence text.
@@ -148,6 +154,24 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if a < b:
             result.append((start + a, start + b))
     return result
+
+
+def _cjk_pieces(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    """line[a:b] cut after each CJK full stop, exclamation or question mark.
+
+    A quotation closed right after its mark and followed by more text (「…！」と話した)
+    continues the sentence, as "…," he said does in English.
+    """
+    out, begin = [], a
+    for m in _CJK_END.finditer(line, a, b):
+        end = m.end()
+        if end >= b or (m.group()[-1] not in _CJK_MARKS and not line[end].isspace()
+                        and line[end] not in _CJK_OPENERS):
+            continue
+        out.append((begin, end))
+        begin = end
+    out.append((begin, b))
+    return out
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from reader.core.text.display import one_line, safe_name
 from reader.ui.models.rendering import StoryView, diff_html, measure_text
 from reader.ui.theme import LIGHT, DiffPalette
 
@@ -26,6 +27,7 @@ class PassageTableModel(QAbstractTableModel):
         self._columns: tuple[str, ...] = ()
         self._palette: DiffPalette = LIGHT
         self._html_cache: dict[tuple[int, int], str | None] = {}
+        self._header_cache: dict[str, str] = {}
 
     # -- content ----------------------------------------------------------------------------
     def set_story(self, view: StoryView | None) -> None:
@@ -34,6 +36,7 @@ class PassageTableModel(QAbstractTableModel):
         self._view = view
         self._columns = view.display_ids if view else ()
         self._html_cache.clear()
+        self._header_cache.clear()
         self.endResetModel()
 
     def set_palette(self, palette: DiffPalette) -> None:
@@ -125,10 +128,13 @@ class PassageTableModel(QAbstractTableModel):
             if not 0 <= section < len(self._columns):
                 return None
             if role == Qt.ItemDataRole.DisplayRole:
-                return self._view.header_text(self._columns[section])
+                aid = self._columns[section]
+                if aid not in self._header_cache:  # counts words: once per story, not per paint
+                    self._header_cache[aid] = self._view.header_text(aid)
+                return self._header_cache[aid]
             if role == Qt.ItemDataRole.ToolTipRole:
                 art = self._view.articles[self._columns[section]]
-                return f"{art.title}\n{art.source}"
+                return f"{one_line(art.title)}\n{safe_name(art.source)}"
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.rowCount():
             return str(section + 1)

@@ -7,8 +7,32 @@ from html import escape
 from typing import Mapping
 
 from reader.core.align.worddiff import display_ops, is_unchanged
-from reader.core.model import DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, Article, Passage, Story
+from reader.core.model import (DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, Article, Passage, Story,
+                               count_words)
+from reader.core.text.display import one_line
 from reader.ui.theme import DiffPalette
+
+# A cell shows at most this many characters of a passage. Laying text out costs Qt time
+# that grows faster than its length (a 2 MB "sentence" froze the window for minutes); a
+# cell is for comparing, the reader view holds the whole text.
+CELL_CHARS = 3000
+
+
+def cell_cut_note(hidden: int) -> str:
+    """What a cut cell ends with: how much is not shown, and where to read it."""
+    return f" \u2026 [{hidden:,} more characters: read them in the reader view]"
+
+
+def _cap_ops(ops):
+    """display ops cut to CELL_CHARS characters: (ops, characters left out)."""
+    out, used, total = [], 0, 0
+    for op in ops:
+        total += len(op.text)
+        if used < CELL_CHARS:
+            take = op.text[: CELL_CHARS - used]
+            used += len(take)
+            out.append(op if len(take) == len(op.text) else type(op)(op.op, take))
+    return out, total - used
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,27 +69,29 @@ class StoryView:
             return True
         return not all(is_unchanged(ops) for ops in passage.diffs.values())
 
-    def unique_share(self, article_id: str) -> float:
-        """Share (0..1) of this version's words that no other version has."""
+    def unique_share(self, article_id: str, total: int | None = None) -> float:
+        """Share (0..1) of this version's words that no other version has (total: its words,
+        when the caller already counted them)."""
         art = self.articles[article_id]
-        total = art.word_count
+        total = art.word_count if total is None else total
         if not total:
             return 0.0
         unique = 0
         for p in self.story.passages:
             if len(p.members) == 1 and article_id in p.members:
-                unique += sum(len(art.sentences[i].split()) for i in p.members[article_id]
+                unique += sum(count_words(art.sentences[i]) for i in p.members[article_id]
                               if 0 <= i < len(art.sentences))
         return unique / total
 
     def header_text(self, article_id: str) -> str:
         """Column header: outlet; date · words; unique share (and whether it is the reference)."""
         art = self.articles[article_id]
+        words = art.word_count
         # Three short lines rather than two long ones: a 190 px column shows them whole.
-        unique = f"{round(100 * self.unique_share(article_id))}% unique"
+        unique = f"{round(100 * self.unique_share(article_id, words))}% unique"
         if self.is_reference(article_id):
             unique += " · reference"
-        return f"{art.outlet}\n{art.date or 'no date'} · {art.word_count} words\n{unique}"
+        return f"{one_line(art.outlet, 60)}\n{art.date or 'no date'} · {words} words\n{unique}"
 
     def is_reference(self, article_id: str) -> bool:
         """Whether most multi-member passages diff against this version."""
@@ -97,7 +123,9 @@ class StoryView:
         shared = dict.fromkeys(ids, 0)
         for p in self.story.passages:
             if ref in p.members and len(p.members) > 1:
-                words = len((self.passage_text(p, ref) or "").split())
+                sentences = self.articles[ref].sentences
+                words = sum(count_words(sentences[i]) for i in p.members[ref]
+                            if 0 <= i < len(sentences))
                 for aid in p.members:
                     if aid in shared:
                         shared[aid] += words
@@ -113,9 +141,12 @@ def diff_html(view: StoryView, passage: Passage, article_id: str, pal: DiffPalet
         return None
     ops = passage.diffs.get(article_id)
     if article_id == passage.reference or not ops:
+        if len(plain) > CELL_CHARS:
+            return escape(plain[:CELL_CHARS]) + escape(cell_cut_note(len(plain) - CELL_CHARS))
         return escape(plain)
     parts = []
-    for op in display_ops(ops):
+    shown, hidden = _cap_ops(display_ops(ops))
+    for op in shown:
         text = escape(op.text)
         if op.op == DIFF_EQUAL:
             parts.append(text)
@@ -125,6 +156,8 @@ def diff_html(view: StoryView, passage: Passage, article_id: str, pal: DiffPalet
         elif op.op == DIFF_DELETE:
             parts.append(f'<span style="background-color:{pal.delete_bg}; '
                          f'text-decoration: line-through; color:{pal.muted};">{text}</span>')
+    if hidden:
+        parts.append(escape(cell_cut_note(hidden)))
     return "".join(parts)
 
 
@@ -134,5 +167,9 @@ def measure_text(view: StoryView, passage: Passage, article_id: str) -> str | No
     if article_id not in passage.members:
         return None
     if article_id == passage.reference or not ops:
-        return view.passage_text(passage, article_id)
-    return "".join(op.text for op in display_ops(ops))
+        plain = view.passage_text(passage, article_id) or ""
+        if len(plain) > CELL_CHARS:
+            return plain[:CELL_CHARS] + cell_cut_note(len(plain) - CELL_CHARS)
+        return plain
+    shown, hidden = _cap_ops(display_ops(ops))
+    return "".join(op.text for op in shown) + (cell_cut_note(hidden) if hidden else "")

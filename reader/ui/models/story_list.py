@@ -9,6 +9,8 @@ from PySide6.QtCore import (QAbstractItemModel, QMimeData, QModelIndex, QPersist
                             Signal)
 from PySide6.QtGui import QFont
 
+from reader.core.text.display import one_line
+
 PAGE_SIZE = 200
 ARTICLE_MIME = "application/x-parallax-article"
 
@@ -207,7 +209,7 @@ class StoryListModel(QAbstractItemModel):
     def _story_data(self, story, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_TITLE:
-                return story.title or "(untitled)"
+                return one_line(story.title) or "(untitled)"
             if column == COL_VERSIONS:
                 return str(len(story.article_ids))
             if column == COL_OUTLETS:
@@ -221,7 +223,8 @@ class StoryListModel(QAbstractItemModel):
             font.setBold(True)  # unread, as in a mail client
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_TITLE, COL_OUTLETS):
-            return f"{story.title}\n{len(story.article_ids)} versions: {', '.join(story.outlets)}"
+            return (f"{one_line(story.title)}\n{len(story.article_ids)} versions: "
+                    f"{one_line(', '.join(story.outlets))}")
         if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_STAR:
             return "starred" if story.starred else "not starred"
         if role == StoryIdRole:
@@ -237,7 +240,7 @@ class StoryListModel(QAbstractItemModel):
     def _version_data(self, story, version: VersionRow, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_TITLE:
-                return version.title or "(untitled)"
+                return one_line(version.title) or "(untitled)"
             if column == COL_OUTLETS:
                 return version.outlet
             if column == COL_DATE:
@@ -250,7 +253,7 @@ class StoryListModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_TITLE, COL_OUTLETS):
-            return f"{version.title}\n{version.outlet}"
+            return f"{one_line(version.title)}\n{one_line(version.outlet)}"
         if role == OutletsRole:
             return (version.outlet,)
         if role == StoryIdRole:
