@@ -1,0 +1,128 @@
+"""Refreshing feeds into the library: formats, errors, grouping across outlets, edits."""
+
+from __future__ import annotations
+
+from reader.core.feeds import FeedStore, Fetcher, refresh_feeds
+from tests.core.feeds import stories
+
+
+def _subscribe(library, server, *paths):
+    store = FeedStore(library)
+    return [store.add(server.url(p))[0] for p in paths]
+
+
+def test_same_story_from_three_feeds_is_one_story(library, server, fetcher):
+    feeds = _subscribe(library, server, "/wire-a.xml", "/wire-b.atom", "/wire-c.json")
+    report = refresh_feeds(library, fetcher=fetcher)
+    assert not report.failed and report.added == 4
+    titles = {f.title for f in FeedStore(library).list()}
+    assert titles == {"Alpha News", "Beta Herald", "Gamma Daily"}
+    rows = library.stories()
+    bridge = [r for r in rows if "bridge" in r.title.lower()]
+    assert len(bridge) == 1, [(r.title, r.outlets) for r in rows]
+    assert set(bridge[0].outlets) == {"Alpha News", "Beta Herald", "Gamma Daily"}
+    orchestra = [r for r in rows if "orchestra" in r.title.lower()]
+    assert len(orchestra) == 1 and orchestra[0].outlets == ("Alpha News",)
+    art = library.articles([a for a in bridge[0].article_ids])
+    alpha = next(a for a in art if a.outlet == "Alpha News")
+    assert alpha.date == "2025-09-02" and alpha.url == "http://example.invalid/alpha/bridge"
+    assert alpha.sentences[0].startswith("The Harrow Valley railway bridge reopened")
+    gamma = next(a for a in art if a.outlet == "Gamma Daily")
+    assert not any("alert" in s or "tracker" in s for s in gamma.sentences)  # sanitised
+    assert {f.id for f in feeds} == {o.feed_id for o in report.outcomes}
+
+
+def test_refreshing_again_adds_no_duplicates(library, server, fetcher):
+    _subscribe(library, server, "/wire-a.xml", "/wire-b.atom")
+    first = refresh_feeds(library, fetcher=fetcher)
+    n = library.count_articles()
+    second = refresh_feeds(library, fetcher=fetcher)
+    assert first.added == 3 and second.added == 0 and second.edited == 0
+    assert library.count_articles() == n
+    assert sum(o.unchanged for o in second.outcomes) == 3
+
+
+def test_changed_item_text_becomes_a_second_version(library, server, fetcher):
+    (feed,) = _subscribe(library, server, "/harvest.xml")
+    refresh_feeds(library, fetcher=fetcher)
+    server.harvest["text"] = stories.HARVEST_V2
+    report = refresh_feeds(library, fetcher=fetcher)
+    assert report.edited == 1 and report.added == 0
+    (row,) = library.stories()
+    assert row.n_versions == 2
+    first, second = library.articles(list(row.article_ids))
+    assert first.outlet == "Delta Farm Post"
+    assert second.outlet.startswith("Delta Farm Post (edit 1, seen ")
+    assert any("33 million tonnes" in s for s in second.sentences)
+    assert not any("33 million" in s for s in first.sentences)
+    # A third refresh with the same text adds nothing.
+    assert refresh_feeds(library, fetcher=fetcher).edited == 0
+
+
+def test_conditional_get_on_second_refresh(library, server, fetcher):
+    _subscribe(library, server, "/etag.xml")
+    refresh_feeds(library, fetcher=fetcher)
+    report = refresh_feeds(library, fetcher=fetcher)
+    (outcome,) = report.outcomes
+    assert outcome.not_modified and outcome.error is None
+    assert server.log[-1][1].get("if-none-match") == '"v1"'
+    (feed,) = FeedStore(library).list()
+    assert feed.last_success and feed.last_error is None and feed.etag == '"v1"'
+
+
+def test_failing_feeds_record_their_error_and_do_not_stop_the_others(library, server, fetcher):
+    _subscribe(library, server, "/missing.xml", "/e500.xml", "/busy.xml", "/loop-a",
+               "/endless.xml", "/huge.xml", "/garbage.xml", "/gzip.xml")
+    report = refresh_feeds(library, fetcher=fetcher)
+    errors = {o.url.rsplit("/", 1)[1]: o.error for o in report.outcomes}
+    assert errors["missing.xml"] == "HTTP 404 Not Found"
+    assert errors["e500.xml"].startswith("HTTP 500")
+    assert errors["busy.xml"] is None  # 429 then success after Retry-After
+    assert errors["loop-a"] == "redirect loop"
+    assert "longer than" in errors["endless.xml"]
+    assert "limit" in errors["huge.xml"]
+    assert errors["garbage.xml"].startswith("not a feed")
+    assert errors["gzip.xml"] is None
+    by_url = {f.url.rsplit("/", 1)[1]: f for f in FeedStore(library).list()}
+    assert by_url["missing.xml"].last_error == "HTTP 404 Not Found"
+    assert by_url["missing.xml"].last_success is None
+    assert by_url["gzip.xml"].last_success and by_url["gzip.xml"].last_error is None
+
+
+def test_malformed_xml_and_wrong_charset_are_still_read(library, server, fetcher):
+    _subscribe(library, server, "/malformed.xml", "/charset.xml")
+    report = refresh_feeds(library, fetcher=fetcher)
+    assert not report.failed
+    malformed = next(o for o in report.outcomes if o.url.endswith("/malformed.xml"))
+    assert malformed.added == 2 and "not well-formed" in malformed.warning
+    orchestra = next(a for a in library.articles() if a.outlet == "Broken"
+                     and "Veldenbrück" in a.title)
+    assert any("twelve concerts" in s for s in orchestra.sentences)
+    zurich = next(a for a in library.articles() if a.outlet == "Zürich Zeitung")
+    assert zurich.title == "Grüße aus Zürich"
+    assert "Münsterhof" in zurich.sentences[0]
+
+
+def test_summary_only_items_fetch_the_page_or_keep_the_summary(library, server, fetcher):
+    _subscribe(library, server, "/summary.xml")
+    report = refresh_feeds(library, fetcher=fetcher)
+    assert report.added == 2 and report.outcomes[0].pages == 2
+    arts = {a.title: a for a in library.articles()}
+    full = arts["Orchestra tour"]
+    assert any("twelve concerts" in s for s in full.sentences)  # from the page
+    assert arts["Gone page"].sentences == ("A summary whose page has gone.",)
+    # Unchanged items are not fetched again.
+    refresh_feeds(library, fetcher=fetcher)
+    assert server.hits("/page/orchestra.html") == 1
+
+
+def test_only_web_feeds_are_fetched_and_only_their_urls(library, server, fetcher):
+    _subscribe(library, server, "/wire-a.xml")
+    refresh_feeds(library, fetcher=fetcher)
+    assert {p for p, _ in server.log} == {"/wire-a.xml"}  # no images, no item links
+
+
+def test_cancel_stops_before_the_remaining_feeds(library, server):
+    _subscribe(library, server, "/wire-a.xml", "/wire-b.atom", "/wire-c.json", "/gzip.xml")
+    report = refresh_feeds(library, fetcher=Fetcher(), workers=1, cancel=lambda: True)
+    assert report.cancelled and len(report.outcomes) < 4
