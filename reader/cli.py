@@ -10,7 +10,7 @@ from typing import Sequence
 from reader import __version__
 from reader.core.settings import DEFAULT_STRICTNESS, AnalysisSettings
 
-COMMANDS = ("gui", "import", "list", "group", "compare")
+COMMANDS = ("gui", "import", "list", "group", "compare", "feeds", "export")
 FORMATS = ("json", "html", "md", "pdf", "csv")
 
 
@@ -97,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4", dest="page_size")
     _add_analysis_options(p)
+
+    from reader import cli_feeds
+
+    cli_feeds.add_parsers(sub, _add_library_option, _add_analysis_options)
     return parser
 
 
@@ -201,8 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(_split_default(argv))
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
+    from reader import cli_feeds
+
     handlers = {"group": cmd_group, "compare": cmd_compare, "import": cmd_import,
-                "list": cmd_list, "gui": cmd_gui}
+                "list": cmd_list, "gui": cmd_gui, "feeds": cli_feeds.cmd_feeds,
+                "export": lambda a: cli_feeds.cmd_export(a, _settings_from(a))}
     try:
         return handlers[args.command](args)
     except UsageError as exc:

@@ -45,7 +45,7 @@ def import_opml(library, data: bytes | str) -> OpmlImport:
         except ValueError as exc:
             rejected.append((url or title, str(exc)))
             continue
-        feed, new = store.add(url, title=title, folder=folder)
+        feed, new = store.add(url, feed_title=title, folder=folder)
         (added if new else existing).append(feed.id)
     return OpmlImport(tuple(added), tuple(existing), tuple(rejected))
 

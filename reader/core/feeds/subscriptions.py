@@ -103,16 +103,22 @@ class FeedStore:
         return [f for (f,) in self._conn.execute(
             "SELECT DISTINCT folder FROM feeds WHERE folder != '' ORDER BY folder COLLATE NOCASE")]
 
-    def add(self, url: str, *, title: str = "", folder: str = "") -> tuple[Feed, bool]:
-        """Subscribe to url (ValueError if it is not http/https); (feed, newly added)."""
+    def add(self, url: str, *, title: str = "", folder: str = "", feed_title: str = ""
+            ) -> tuple[Feed, bool]:
+        """Subscribe to url (ValueError if it is not http/https); (feed, newly added).
+
+        title: the user's name for it (kept); feed_title: a name until the feed gives its own.
+        """
         url = check_url(url)
         existing = self.find(url)
         if existing is not None:
             return existing, False
         with self._lib._write() as conn:
             rowid = conn.execute(
-                "INSERT INTO feeds(url, user_title, folder, added_at) VALUES (?, ?, ?, ?)",
-                (url, (title or "").strip() or None, (folder or "").strip(), now_iso())).lastrowid
+                "INSERT INTO feeds(url, title, user_title, folder, added_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (url, " ".join((feed_title or "").split()), (title or "").strip() or None,
+                 (folder or "").strip(), now_iso())).lastrowid
         return self.get(rowid), True
 
     def rename(self, feed_id: str, title: str | None) -> Feed:
