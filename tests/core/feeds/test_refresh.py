@@ -126,3 +126,33 @@ def test_cancel_stops_before_the_remaining_feeds(library, server):
     _subscribe(library, server, "/wire-a.xml", "/wire-b.atom", "/wire-c.json", "/gzip.xml")
     report = refresh_feeds(library, fetcher=Fetcher(), workers=1, cancel=lambda: True)
     assert report.cancelled and len(report.outcomes) < 4
+
+
+def test_story_list_filters_by_feed_folder_and_new_since_last_visit(library, server, fetcher):
+    from reader.core.library.visits import last_visit, record_visit
+
+    store = FeedStore(library)
+    alpha, _ = store.add(server.url("/wire-a.xml"), folder="Wires")
+    beta, _ = store.add(server.url("/wire-b.atom"), folder="Wires")
+    harvest, _ = store.add(server.url("/harvest.xml"))
+    refresh_feeds(library, [alpha.id, harvest.id], fetcher=fetcher)
+    assert last_visit(library) is None
+    visit = record_visit(library, "2000-01-01T00:00:00+00:00")
+    assert last_visit(library) == visit
+    all_titles = {r.title for r in library.stories()}
+    assert len(all_titles) == 3
+    only_harvest = library.stories(feed_ids=[harvest.id])
+    assert [r.outlets for r in only_harvest] == [("Delta Farm Post",)]
+    wires = [f.id for f in store.list(folder="Wires")]
+    assert {r.title for r in library.stories(feed_ids=wires)} == all_titles - {
+        only_harvest[0].title}
+    # Everything was added after the recorded visit; nothing after a later one.
+    assert len(library.stories(added_since=visit)) == 3
+    assert library.stories(added_since="2999-01-01T00:00:00+00:00") == []
+    # Pretend what is there came in a while ago, visit, then a new feed item arrives.
+    with library._write() as conn:
+        conn.execute("UPDATE articles SET added_at = '2001-01-01T00:00:00+00:00'")
+    visit = record_visit(library, "2010-01-01T00:00:00+00:00")
+    refresh_feeds(library, [beta.id], fetcher=fetcher)
+    (new,) = library.stories(added_since=visit)
+    assert "Beta Herald" in new.outlets and "Alpha News" in new.outlets
