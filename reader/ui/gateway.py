@@ -22,6 +22,16 @@ class LibraryGateway:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.closed = False
+        # Story-list filter (library.stories keywords: feed_ids, added_since); {} = all.
+        self.story_filter: dict = {}
+        # "New since last visit" compares with the visit before this one, recorded now.
+        from reader.core.library.visits import last_visit, record_visit
+
+        self.previous_visit = last_visit(library)
+        try:
+            record_visit(library)
+        except Exception:  # noqa: BLE001 -- a locked library must not stop the app opening
+            pass
 
     def close(self) -> None:
         """Close the library; late view requests (a pending fetchMore) then get nothing."""
@@ -40,7 +50,7 @@ class LibraryGateway:
         if self.closed:
             return []
         rows = self.library.stories(limit=limit, offset=offset, search=query, sort=sort,
-                                    descending=descending)
+                                    descending=descending, **self.story_filter)
         if query is not None and not rows and offset == 0:
             return []
         return rows

@@ -23,6 +23,7 @@ ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
+CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ class Fetcher:
         attempt = 0
         while True:
             attempt += 1
-            result = self._follow(url, etag, last_modified, accept)
+            result = self._follow(url, etag, last_modified, accept, cancel)
             result = FetchResult(result.url, result.status, result.body, result.headers,
                                  result.error, attempt)
             if result.status not in RETRY_STATUSES or attempt > self.retries:
@@ -104,10 +105,10 @@ class Fetcher:
                     delay = max(0.0, when.timestamp() - time.time())
         return None if delay > self.max_retry_after else delay
 
-    def _follow(self, url: str, etag, last_modified, accept) -> FetchResult:
+    def _follow(self, url: str, etag, last_modified, accept, cancel) -> FetchResult:
         seen = [url]
         for _ in range(self.max_redirects + 1):
-            result = self._once(url, etag, last_modified, accept)
+            result = self._once(url, etag, last_modified, accept, cancel)
             location = result.headers.get("location")
             if result.status not in _REDIRECTS or not location:
                 return result
@@ -125,7 +126,7 @@ class Fetcher:
                 slot = self._hosts[host] = threading.BoundedSemaphore(self.per_host)
             return slot
 
-    def _once(self, url: str, etag, last_modified, accept) -> FetchResult:
+    def _once(self, url: str, etag, last_modified, accept, cancel=None) -> FetchResult:
         scheme = urllib.parse.urlsplit(url).scheme.lower()
         if scheme not in ("http", "https"):
             return FetchResult(url, 0, error=f"not a web address ({scheme or 'no'} scheme)")
@@ -155,7 +156,7 @@ class Fetcher:
             with response:
                 hdrs = {k.lower(): v for k, v in response.headers.items()}
                 try:
-                    body = self._read(response, hdrs)
+                    body = self._read(response, hdrs, cancel)
                 except _FetchError as exc:
                     return FetchResult(url, response.status, b"", hdrs, str(exc))
                 except (TimeoutError, socket.timeout):
@@ -165,7 +166,7 @@ class Fetcher:
                     return FetchResult(url, response.status, b"", hdrs, _reason_text(exc))
         return FetchResult(url, response.status, body, hdrs)
 
-    def _read(self, response, hdrs: Mapping[str, str]) -> bytes:
+    def _read(self, response, hdrs: Mapping[str, str], cancel=None) -> bytes:
         """The body, decompressed, within the size cap and the total time limit."""
         cap = self.max_bytes
         length = hdrs.get("content-length", "")
@@ -196,6 +197,8 @@ class Fetcher:
                 raise _FetchError(f"larger than the {_size(cap)} limit")
             if self._clock() > deadline:
                 raise _FetchError(f"took longer than {self.total_timeout:g} s")
+            if cancel is not None and cancel():
+                raise _FetchError(CANCELLED)
         return b"".join(parts)
 
 

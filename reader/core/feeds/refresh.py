@@ -141,6 +141,9 @@ def refresh_feeds(library, feed_ids: Sequence[str] | None = None, *,
                                known_fingerprints(library._conn, feed.rowid), fetch_pages, cancel)
                    for feed in feeds]
         for done, future in enumerate(cf.as_completed(futures), start=1):
+            if cancel is not None and cancel():  # a fetch cut short is not the feed's fault
+                cancelled = True
+                break
             outcomes.append(_store(library, store, future.result()))
             if progress is not None:
                 progress(done, len(feeds), outcomes[-1].title)

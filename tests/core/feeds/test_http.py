@@ -121,3 +121,14 @@ def test_at_most_per_host_requests_at_a_time(server):
     for t in threads:
         t.join()
     assert state["peak"] == 2 and server.hits("/slow.xml") == 6
+
+
+def test_cancel_interrupts_a_download(server):
+    calls = {"n": 0}
+
+    def cancel():
+        calls["n"] += 1
+        return calls["n"] > 3  # after a few chunks of the never-ending body
+
+    result = Fetcher(total_timeout=60).fetch(server.url("/endless.xml"), cancel=cancel)
+    assert result.error == "cancelled" and calls["n"] == 4

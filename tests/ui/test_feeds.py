@@ -1,0 +1,98 @@
+"""Feeds in the app: refresh from the toolbar, progress, filters, preferences, dropped files."""
+
+from __future__ import annotations
+
+from reader.core.feeds import FeedStore
+from tests.core.feeds import stories
+from tests.core.feeds.conftest import _loopback_only, server  # noqa: F401 (fixtures)
+from tests.feedserver import paragraphs, rss
+
+
+def _refresh(qtbot, window, feed_ids=None):
+    with qtbot.waitSignal(window.feeds.finished, timeout=60_000) as blocker:
+        assert window.feeds.refresh(feed_ids)
+    return blocker.args[0]
+
+
+def _titles(window):
+    model = window.story_model
+    return [model.story_row(model.index(r, 0)).title for r in range(model.rowCount())]
+
+
+def test_toolbar_refresh_brings_three_outlets_into_one_story(qtbot, window, server):
+    assert window.actions_.refresh_feeds in window.actions_.toolbar.actions()
+    store = FeedStore(window.gateway.library)
+    for path in ("/wire-a.xml", "/wire-b.atom", "/wire-c.json"):
+        store.add(server.url(path), folder="Wires" if path != "/wire-c.json" else "")
+    with qtbot.waitSignal(window.feeds.finished, timeout=60_000) as blocker:
+        window.actions_.refresh_feeds.trigger()
+        assert window.feeds.bar.isVisibleTo(window) and window.feeds.cancel_button.isEnabled()
+    report = blocker.args[0]
+    assert report.added == 4 and not report.failed
+    assert not window.feeds.bar.isVisibleTo(window)
+    assert window.feeds.last_report is report
+    model = window.story_model
+    rows = [model.story_row(model.index(r, 0)) for r in range(model.rowCount())]
+    (bridge,) = [r for r in rows if r.n_versions == 3]
+    assert set(bridge.outlets) == {"Alpha News", "Beta Herald", "Gamma Daily"}
+    # The refresh brought the first multi-version story on screen, as an import does.
+    qtbot.waitUntil(lambda: window.current_story_id() == bridge.id, timeout=30_000)
+    # Filter the story list by one feed, then by a folder, then back to all.
+    gamma = store.find(server.url("/wire-c.json"))
+    assert window.feeds.set_filter(f"feed:{gamma.id}")
+    assert len(_titles(window)) == 1
+    assert window.feeds.set_filter("folder:Wires")
+    assert len(_titles(window)) == 2
+    assert window.feeds.set_filter("all") and len(_titles(window)) == 2
+    # First visit: everything is new since the (absent) last visit.
+    assert window.feeds.set_filter("new") and len(_titles(window)) == 2
+
+
+def test_refresh_errors_show_in_the_manage_dialog(qtbot, window, server):
+    from reader.ui.dialogs.feeds import FeedsDialog
+
+    store = FeedStore(window.gateway.library)
+    store.add(server.url("/missing.xml"))
+    store.add(server.url("/gzip.xml"))
+    report = _refresh(qtbot, window)
+    assert len(report.failed) == 1 and "1 failed" in window.statusBar().currentMessage()
+    dialog = FeedsDialog(window.feeds, window)
+    qtbot.addWidget(dialog)
+    items = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    by_url = {i.text(4).rsplit("/", 1)[1]: i for i in items}
+    assert by_url["missing.xml"].text(3) == "HTTP 404 Not Found"
+    assert by_url["missing.xml"].text(2) == "never"
+    assert by_url["gzip.xml"].text(3) == "" and by_url["gzip.xml"].text(2).startswith("20")
+
+
+def test_cancel_hides_progress_and_reports(qtbot, window, server):
+    store = FeedStore(window.gateway.library)
+    store.add(server.url("/endless.xml"))  # would take the fetcher's full timeout
+    with qtbot.waitSignal(window.feeds.finished, timeout=60_000):
+        window.feeds.refresh()
+        window.feeds.cancel()
+        assert window.feeds.label.text() == "Cancelling…"
+    assert not window.feeds.cancel_button.isVisibleTo(window)
+
+
+def test_periodic_refresh_is_off_by_default_and_follows_preferences(window, ui_settings):
+    assert ui_settings.feed_refresh_minutes == 0 and not window.feeds.timer.isActive()
+    from reader.ui.dialogs.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(ui_settings, window)
+    dialog.feed_minutes.setValue(30)
+    window.apply_preferences(dialog.apply())
+    assert window.feeds.timer.isActive() and window.feeds.timer.interval() == 30 * 60_000
+    dialog.close()
+
+
+def test_dropped_feed_file_is_imported_offline(qtbot, window, tmp_path):
+    feed = tmp_path / "saved.rss"
+    feed.write_bytes(rss("Offline Times", [{"guid": "o1", "title": "Orchestra tour",
+                                            "link": "http://example.invalid/o1",
+                                            "html": paragraphs(*stories.ORCHESTRA)}]))
+    with qtbot.waitSignal(window.feeds.finished, timeout=60_000) as blocker:
+        assert window.import_paths([feed])
+    outcomes, errors = blocker.args[0]
+    assert errors == [] and outcomes[0].added == 1
+    assert _titles(window) == ["Orchestra tour"]
