@@ -29,7 +29,7 @@ def known_fingerprints(conn, feed_rowid: int) -> dict[str, str]:
 def version_label(outlet: str, version: int, seen_at: str) -> str:
     """How a later version of an item is named: its outlet and when that text was seen."""
     when = seen_at.replace("T", " ")[:16]
-    return f"{outlet} (edit {version - 1}, seen {when} UTC)"
+    return f"{outlet} (edit {version - 1}, {when} UTC)"
 
 
 def item_article(item: FeedItem, outlet: str, source: str, text: str | None = None

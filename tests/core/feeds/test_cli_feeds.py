@@ -89,7 +89,7 @@ def test_export_writes_a_library_story_with_its_edited_version(tmp_path, server,
     md = tmp_path / "harvest.md"
     assert main(["export", "--story", harvest, "--format", "md", "-o", str(md), *lib]) == 0
     text = md.read_text()
-    assert "Delta Farm Post (edit 1, seen " in text and "33 million tonnes" in text
+    assert "Delta Farm Post (edit 1, 20" in text and "33 million tonnes" in text
     html = tmp_path / "bridge.html"
     assert main(["export", "--story", bridge, "-o", str(html), *lib]) == 0
     page = html.read_text()

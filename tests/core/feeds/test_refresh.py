@@ -52,7 +52,7 @@ def test_changed_item_text_becomes_a_second_version(library, server, fetcher):
     assert row.n_versions == 2
     first, second = library.articles(list(row.article_ids))
     assert first.outlet == "Delta Farm Post"
-    assert second.outlet.startswith("Delta Farm Post (edit 1, seen ")
+    assert second.outlet.startswith("Delta Farm Post (edit 1, 20")
     assert any("33 million tonnes" in s for s in second.sentences)
     assert not any("33 million" in s for s in first.sentences)
     # A third refresh with the same text adds nothing.
