@@ -70,62 +70,80 @@ def store_items(library, feed: Feed, items: list[tuple[FeedItem, str | None]]) -
     Items are matched to what the feed delivered before by guid/link. A new item becomes an
     article (outlet = the feed's title); an item whose text changed becomes a new article
     too, labelled with the time it was seen and pinned to the story of its first version by a
-    "move" decision, so the comparison view and reports show the edit. Grouping is left to
-    the caller (one incremental pass after all feeds).
+    "move" decision, so the comparison view and reports show the edit. The articles go in
+    through the library's file path (one transaction), the feed bookkeeping in a second one;
+    grouping is left to the caller (one incremental pass after all feeds).
     """
     conn = library._conn
-    aliases = dict(conn.execute("SELECT name, display FROM outlet_aliases"))
     known = {key: (rowid, fp) for rowid, key, fp in conn.execute(
         "SELECT id, key, fingerprint FROM feed_items WHERE feed_id = ?", (feed.rowid,))}
-    added: list[ArticleRef] = []
-    edited: list[ArticleRef] = []
-    unchanged = 0
     seen_at = now_iso()
+    pending: list[tuple[FeedItem, Article, tuple | None, list]] = []
+    keys: set[str] = set()
+    unchanged = 0
     for item, full_text in items:
         previous = known.get(item.key)
         if previous is not None and previous[1] == item.fingerprint:
             unchanged += 1
             continue
+        if item.key in keys:  # the same guid twice in one document: the first one counts
+            continue
         art = item_article(item, feed.title, feed.url, full_text)
         if art is None:
             continue
+        keys.add(item.key)
         versions = [] if previous is None else conn.execute(
             "SELECT article_id, version FROM article_versions WHERE item_id = ? "
             "ORDER BY version", (previous[0],)).fetchall()
-        version = (versions[-1][1] + 1) if versions else 1
-        if version > 1:
-            art = replace(art, outlet=version_label(feed.title, version, seen_at))
-        art = replace(art, content_hash=_hash(feed.rowid, item.key, art))
-        refs, _dup = library._store_file(FileResult(feed.url, (art,)), aliases)
-        with library._write() as w:
+        if versions:
+            art = replace(art, outlet=version_label(feed.title, versions[-1][1] + 1, seen_at))
+        pending.append((item, replace(art, content_hash=_hash(feed.rowid, item.key, art)),
+                        previous, versions))
+    refs: dict[str, ArticleRef] = {}
+    if pending:
+        aliases = dict(conn.execute("SELECT name, display FROM outlet_aliases"))
+        stored, _dup = library._store_file(
+            FileResult(feed.url, tuple(p[1] for p in pending)), aliases)
+        refs = {r.id: r for r in stored}
+    added: list[ArticleRef] = []
+    edited: list[ArticleRef] = []
+    with library._write() as w:
+        for item, art, previous, versions in pending:
             if previous is None:
-                item_id = w.execute(
+                w.execute(
                     "INSERT INTO feed_items(feed_id, key, fingerprint, first_seen, last_seen) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT(feed_id, key) DO UPDATE SET "
                     "fingerprint = excluded.fingerprint, last_seen = excluded.last_seen",
-                    (feed.rowid, item.key, item.fingerprint, seen_at, seen_at)).lastrowid
+                    (feed.rowid, item.key, item.fingerprint, seen_at, seen_at))
                 item_id = w.execute("SELECT id FROM feed_items WHERE feed_id = ? AND key = ?",
                                     (feed.rowid, item.key)).fetchone()[0]
             else:
                 item_id = previous[0]
                 w.execute("UPDATE feed_items SET fingerprint = ?, last_seen = ? WHERE id = ?",
                           (item.fingerprint, seen_at, item_id))
-            if not refs:  # same cleaned text as a stored version (e.g. only markup changed)
+            row = w.execute("SELECT id FROM articles WHERE content_hash = ?",
+                            (art.content_hash,)).fetchone()
+            if row is None:
                 continue
-            ref = refs[0]
-            rowid = int(ref.id[1:])
+            ref = refs.get(f"a{row[0]}")
+            if ref is None:
+                # Stored before: a refresh cut off before this bookkeeping, or the text went
+                # back to an earlier version's. Link it if it is not linked yet; no new version.
+                w.execute("INSERT OR IGNORE INTO article_versions(article_id, feed_id, item_id, "
+                          "version, seen_at) VALUES (?, ?, ?, ?, ?)",
+                          (row[0], feed.rowid, item_id, len(versions) + 1, seen_at))
+                continue
             w.execute("INSERT OR REPLACE INTO article_versions(article_id, feed_id, item_id, "
                       "version, seen_at) VALUES (?, ?, ?, ?, ?)",
-                      (rowid, feed.rowid, item_id, version, seen_at))
+                      (row[0], feed.rowid, item_id, (versions[-1][1] + 1) if versions else 1,
+                       seen_at))
             if versions:
                 # Pin the edit to its first version's story, whatever grouping makes of it.
                 w.execute("INSERT INTO decisions(kind, article_id, other_id, title, created_at) "
                           "VALUES ('move', ?, ?, NULL, ?)",
                           (ref.id, f"a{versions[0][0]}", seen_at))
-        (edited if versions else added).append(ref)
-        known[item.key] = (item_id, item.fingerprint)
-    if unchanged:
-        with library._write() as w:
+            (edited if versions else added).append(ref)
+        if unchanged:
             w.execute("UPDATE feed_items SET last_seen = ? WHERE feed_id = ?",
                       (seen_at, feed.rowid))
     return StoredItems(tuple(added), tuple(edited), unchanged)

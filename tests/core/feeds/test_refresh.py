@@ -156,3 +156,30 @@ def test_story_list_filters_by_feed_folder_and_new_since_last_visit(library, ser
     refresh_feeds(library, [beta.id], fetcher=fetcher)
     (new,) = library.stories(added_since=visit)
     assert "Beta Herald" in new.outlets and "Alpha News" in new.outlets
+
+
+def test_a_refresh_cut_off_after_storing_articles_does_not_duplicate_them(
+        library, server, fetcher, monkeypatch):
+    """Articles committed but not yet linked to their feed are linked by the next refresh."""
+    from reader.core.feeds import items as items_mod
+
+    _subscribe(library, server, "/wire-a.xml")
+    real = library._store_file
+
+    def store_then_crash(*args, **kwargs):
+        real(*args, **kwargs)
+        raise KeyboardInterrupt  # killed between the two transactions
+
+    monkeypatch.setattr(library, "_store_file", store_then_crash)
+    try:
+        refresh_feeds(library, fetcher=fetcher)
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(library, "_store_file", real)
+    assert library.count_articles() == 2
+    report = refresh_feeds(library, fetcher=fetcher)
+    assert library.count_articles() == 2 and report.added == 0
+    (feed,) = FeedStore(library).list()
+    assert feed.items == 2
+    assert len(library.stories(feed_ids=[feed.id])) == 2
+    assert items_mod.known_fingerprints(library._conn, feed.rowid)
