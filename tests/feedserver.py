@@ -23,6 +23,7 @@ class Route:
     etag: str | None = None  # answer 304 when the client sends it back
     statuses: list[int] = field(default_factory=list)  # consumed first, one per request
     endless: bool = False  # headers, then a trickle of bytes that never ends
+    stall: bool = False  # headers, then silence until the server stops
     no_length: bool = False
 
 
@@ -50,6 +51,16 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._send(304, {"ETag": route.etag}, b"")
         if route.endless:
             return self._endless(headers, server.stop)
+        if route.stall:
+            self.send_response(200)
+            for k, v in headers.items():
+                self.send_header(k, v)
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.flush()
+            server.stop.wait()  # says nothing more until the test's server shuts down
+            self.close_connection = True
+            return
         body = route.body() if callable(route.body) else route.body
         if route.gzip:
             body = gzip.compress(body)

@@ -94,6 +94,7 @@ def server():
         r["/loop-b"] = Route(status=302, headers={"Location": "/loop-a"})
         r["/moved.xml"] = Route(status=301, headers={"Location": "/gzip.xml"})
         r["/endless.xml"] = Route(endless=True)
+        r["/stalled.xml"] = Route(stall=True)
         r["/huge.xml"] = Route(b"<rss>" + b" " * 300_000 + b"</rss>", no_length=True)
         r["/huge-declared.xml"] = Route(b"<rss>" + b" " * 300_000 + b"</rss>")
         r["/summary.xml"] = Route(rss("Epsilon Wire", [

@@ -132,3 +132,8 @@ def test_cancel_interrupts_a_download(server):
 
     result = Fetcher(total_timeout=60).fetch(server.url("/endless.xml"), cancel=cancel)
     assert result.error == "cancelled" and calls["n"] == 4
+
+
+def test_a_server_that_stops_sending_times_out(server, fetcher):
+    result = fetcher.fetch(server.url("/stalled.xml"))
+    assert not result.ok and result.error == "timed out after 0.5 s"
