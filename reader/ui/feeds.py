@@ -1,5 +1,4 @@
-"""Feeds in the app: refresh with progress and Cancel, periodic refresh, add/import/export,
-dropped feed files, and the story-list filter (feed, folder, new since last visit)."""
+"""Feeds in the app: refresh (progress, Cancel, timer), subscriptions, dropped files, filter."""
 
 from __future__ import annotations
 

@@ -96,3 +96,19 @@ def test_dropped_feed_file_is_imported_offline(qtbot, window, tmp_path):
     outcomes, errors = blocker.args[0]
     assert errors == [] and outcomes[0].added == 1
     assert _titles(window) == ["Orchestra tour"]
+
+
+def test_add_feed_and_opml_round_trip_through_the_controller(qtbot, window, server, tmp_path):
+    with qtbot.waitSignal(window.feeds.finished, timeout=60_000) as blocker:
+        assert window.feeds.add_feed(server.url("/harvest.xml"))
+    assert blocker.args[0].added == 1
+    assert not window.feeds.add_feed("javascript:alert(1)")
+    assert "not a web address" in window.statusBar().currentMessage()
+    opml = tmp_path / "subs.opml"
+    assert window.feeds.export_opml_file(str(opml))
+    assert server.url("/harvest.xml") in opml.read_text()
+    source = tmp_path / "in.opml"
+    source.write_bytes(server.routes["/subs.opml"].body)
+    assert window.feeds.import_opml_file(str(source)) == 3
+    keys = [window.feeds.filter.itemData(i) for i in range(window.feeds.filter.count())]
+    assert "folder:Wires" in keys and sum(k.startswith("feed:") for k in keys) == 4

@@ -1,5 +1,4 @@
-"""Manage feeds: subscriptions by folder with last success and last error; rename, move,
-remove, refresh."""
+"""Manage feeds: subscriptions by folder, last success and error; rename, move, remove."""
 
 from __future__ import annotations
 
