@@ -28,7 +28,7 @@ def add_parsers(sub, add_library_option, add_analysis_options) -> None:
     q.add_argument("--title", default="", help="show the feed under this name")
     q.add_argument("--folder", default="", help="put the feed in this folder")
     _add(q)
-    q = fsub.add_parser("import", help="subscribe to every feed of an OPML file (or URL)")
+    q = fsub.add_parser("import", help="subscribe to every feed of an OPML file")
     q.add_argument("file", metavar="FILE.opml")
     _add(q)
     q = fsub.add_parser("export", help="print the subscriptions as OPML (or write -o FILE)")
@@ -110,17 +110,9 @@ def _import(lib, args) -> int:
     from reader.core.feeds import import_opml
 
     try:
-        if args.file.lower().startswith(("http://", "https://")):
-            from reader.core.feeds import Fetcher
-
-            got = Fetcher().fetch(args.file, accept="text/x-opml, application/xml, */*;q=0.5")
-            if got.error:
-                _err(f"{args.file}: {got.error}")
-                return 1
-            data = got.body
-        else:
-            with open(args.file, "rb") as fh:
-                data = fh.read()
+        # A file only: refresh is the one command that uses the network (SPEC).
+        with open(args.file, "rb") as fh:
+            data = fh.read()
         done = import_opml(lib, data)
     except OSError as exc:
         _err(f"{args.file}: {exc.strerror or exc}")

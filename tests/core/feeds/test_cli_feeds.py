@@ -14,7 +14,9 @@ def _lib(tmp_path):
 
 def test_opml_import_refresh_list_export(tmp_path, server, capsys):
     lib = _lib(tmp_path)
-    assert main(["feeds", "import", server.url("/subs.opml"), *lib]) == 1  # one bad entry
+    subs = tmp_path / "subs.opml"  # the OPML the server also serves (imported from a file)
+    subs.write_bytes(server.routes["/subs.opml"].body)
+    assert main(["feeds", "import", str(subs), *lib]) == 1  # one bad entry
     out, err = capsys.readouterr()
     assert "added 3 feed(s)" in out and "ftp://nope.invalid/x" in err
     assert main(["feeds", "refresh", *lib]) == 0
@@ -94,6 +96,11 @@ def test_export_writes_a_library_story_with_its_edited_version(tmp_path, server,
     assert main(["export", "--story", bridge, "-o", str(html), *lib]) == 0
     page = html.read_text()
     assert "tracker.invalid" not in page and "alert(" not in page
+    for fmt in ("csv", "pdf"):
+        path = tmp_path / f"bridge.{fmt}"
+        assert main(["export", "--story", bridge, "-o", str(path), *lib]) == 0
+        data = path.read_bytes()
+        assert data.startswith(b"%PDF") if fmt == "pdf" else b"Gamma Daily" in data
     assert main(["export", "--story", "s999", "-o", str(out), *lib]) == 2
     assert main(["export", "--story", bridge, "-o", str(tmp_path / "x.doc"), *lib]) == 2
 
