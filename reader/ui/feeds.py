@@ -5,8 +5,17 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QInputDialog, QLabel, QMessageBox,
-                               QProgressBar, QPushButton, QStatusBar, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStatusBar,
+    QWidget,
+)
 
 from reader.core.feeds import FEED_EXTENSIONS, FeedStore, export_opml, import_opml
 from reader.ui.tasks import TaskRunner

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from reader.core.feeds import FeedStore
+from tests.core.feeds import conftest as feed_fixtures
 from tests.core.feeds import stories
-from tests.core.feeds.conftest import _loopback_only, server  # noqa: F401 (fixtures)
 from tests.feedserver import paragraphs, rss
+
+# The local feed server and the loopback-only guard, shared with the core feed tests.
+server = feed_fixtures.server
+_loopback_only = feed_fixtures._loopback_only
 
 
 def _refresh(qtbot, window, feed_ids=None):

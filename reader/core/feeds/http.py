@@ -11,8 +11,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 from reader import __version__
 
@@ -149,7 +149,7 @@ class Fetcher:
                 return FetchResult(url, exc.code, b"", hdrs, error)
             except urllib.error.URLError as exc:
                 return FetchResult(url, 0, error=_reason_text(exc.reason))
-            except (TimeoutError, socket.timeout):
+            except TimeoutError:
                 return FetchResult(url, 0, error=f"timed out after {self.timeout:g} s")
             except (OSError, http.client.HTTPException, ValueError) as exc:
                 return FetchResult(url, 0, error=_reason_text(exc))
@@ -159,7 +159,7 @@ class Fetcher:
                     body = self._read(response, hdrs, cancel)
                 except _FetchError as exc:
                     return FetchResult(url, response.status, b"", hdrs, str(exc))
-                except (TimeoutError, socket.timeout):
+                except TimeoutError:
                     return FetchResult(url, response.status, b"", hdrs,
                                        f"timed out after {self.timeout:g} s")
                 except (OSError, http.client.HTTPException) as exc:

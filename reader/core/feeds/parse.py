@@ -7,7 +7,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 # Below this many words, an item without full content is taken for a summary and its page
@@ -34,7 +34,7 @@ class FeedItem:
     @property
     def fingerprint(self) -> str:
         """Hash of what the feed says about the item (title and text): changes mean an edit."""
-        return hashlib.sha1(f"{self.title}\n{self.text}".encode("utf-8")).hexdigest()
+        return hashlib.sha1(f"{self.title}\n{self.text}".encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,7 @@ def _iso_date(struct) -> str | None:
     if not struct:
         return None
     try:
-        return datetime(*struct[:6], tzinfo=timezone.utc).date().isoformat()
+        return datetime(*struct[:6], tzinfo=UTC).date().isoformat()
     except (TypeError, ValueError):
         return None
 
@@ -113,7 +113,7 @@ def _item_key(ident, link, title: str, text: str) -> str:
         return ident
     if link:
         return link
-    return "sha1:" + hashlib.sha1(f"{title}\n{text}".encode("utf-8")).hexdigest()
+    return "sha1:" + hashlib.sha1(f"{title}\n{text}".encode()).hexdigest()
 
 
 def _make_item(ident, title, link, date, content_html, summary_html) -> FeedItem | None:

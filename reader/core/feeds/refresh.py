@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import concurrent.futures as cf
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from reader.core.feeds.http import ACCEPT_PAGE, Fetcher, FetchResult
 from reader.core.feeds.items import known_fingerprints, store_items

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import urllib.parse
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def now_iso() -> str:
     """The current UTC time, to the second, as ISO 8601."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,8 @@ class FeedStore:
         """Put the feed in FOLDER ("" = no folder)."""
         rowid = self.get(feed_id).rowid
         with self._lib._write() as conn:
-            conn.execute("UPDATE feeds SET folder = ? WHERE id = ?", ((folder or "").strip(), rowid))
+            conn.execute("UPDATE feeds SET folder = ? WHERE id = ?",
+                         ((folder or "").strip(), rowid))
         return self.get(rowid)
 
     def remove(self, feed_id: str) -> Feed:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from reader.core.model import Document, StoryGroup
 from reader.core.settings import AnalysisSettings

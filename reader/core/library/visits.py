@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 LAST_VISIT_KEY = "last_visit"
 
@@ -16,7 +16,7 @@ def last_visit(library) -> str | None:
 
 def record_visit(library, when: str | None = None) -> str:
     """Store now (or WHEN) as the last visit; return it."""
-    when = when or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    when = when or datetime.now(UTC).isoformat(timespec="seconds")
     with library._write() as conn:
         conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) "
                      "DO UPDATE SET value = excluded.value", (LAST_VISIT_KEY, when))
