@@ -57,6 +57,13 @@ def item_article(item: FeedItem, outlet: str, source: str, text: str | None = No
                    url=item.link, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
 
 
+def build_item_articles(pairs: list[tuple[FeedItem, str | None]], source: str
+                        ) -> list[Article | None]:
+    """item_article for several items (outlet left for store_items to set): a helper-process
+    entry point, so cleaning runs beside the storing and grouping."""
+    return [item_article(item, "", source, text) for item, text in pairs]
+
+
 def _hash(feed_rowid: int, key: str, art: Article) -> str:
     payload = "\n".join((art.title, *art.sentences))
     digest = hashlib.sha1(payload.encode("utf-8")).hexdigest()
@@ -64,8 +71,11 @@ def _hash(feed_rowid: int, key: str, art: Article) -> str:
     return f"feed:{feed_rowid}:{keyhash}:{digest}"
 
 
-def store_items(library, feed: Feed, items: list[tuple[FeedItem, str | None]]) -> StoredItems:
+def store_items(library, feed: Feed, items: list[tuple[FeedItem, str | None]],
+                built: dict[str, Article | None] | None = None) -> StoredItems:
     """Store a feed's items (each with its full text if a page was fetched, else None).
+
+    built: articles already made by build_item_articles, by item key (others are made here).
 
     Items are matched to what the feed delivered before by guid/link. A new item becomes an
     article (outlet = the feed's title); an item whose text changed becomes a new article
@@ -88,9 +98,13 @@ def store_items(library, feed: Feed, items: list[tuple[FeedItem, str | None]]) -
             continue
         if item.key in keys:  # the same guid twice in one document: the first one counts
             continue
-        art = item_article(item, feed.title, feed.url, full_text)
+        if built is not None and item.key in built:
+            art = built[item.key]
+        else:
+            art = item_article(item, feed.title, feed.url, full_text)
         if art is None:
             continue
+        art = replace(art, outlet=feed.title)
         keys.add(item.key)
         versions = [] if previous is None else conn.execute(
             "SELECT article_id, version FROM article_versions WHERE item_id = ? "

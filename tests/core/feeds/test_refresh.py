@@ -183,3 +183,20 @@ def test_a_refresh_cut_off_after_storing_articles_does_not_duplicate_them(
     assert feed.items == 2
     assert len(library.stories(feed_ids=[feed.id])) == 2
     assert items_mod.known_fingerprints(library._conn, feed.rowid)
+
+
+def test_parsing_in_a_helper_process_stores_the_same_articles(tmp_path, server, fetcher):
+    from reader.core.library import Library
+
+    results = []
+    for parallel in (False, True):
+        with Library.open(tmp_path / f"lib-{parallel}.sqlite") as lib:
+            _subscribe(lib, server, "/wire-a.xml", "/wire-b.atom", "/wire-c.json",
+                       "/harvest.xml")
+            report = refresh_feeds(lib, fetcher=fetcher, parallel=parallel)
+            assert report.added == 5 and not report.failed
+            results.append(sorted((a.outlet, a.title, a.date, a.url, a.sentences)
+                                  for a in lib.articles()))
+            results.append(sorted((r.title, r.outlets) for r in lib.stories()))
+    assert results[0] == results[2] and results[1] == results[3]
+    assert any("Alpha News" in outlets and len(outlets) == 3 for _t, outlets in results[1])
