@@ -116,10 +116,19 @@ def _item_key(ident, link, title: str, text: str) -> str:
     return "sha1:" + hashlib.sha1(f"{title}\n{text}".encode()).hexdigest()
 
 
+def _web_link(link) -> str | None:
+    """The link if it is an http(s) address; javascript:, data:, file: and the like are dropped."""
+    if not isinstance(link, str):
+        return None
+    link = link.strip()
+    return link if link.lower().startswith(("http://", "https://")) else None
+
+
 def _make_item(ident, title, link, date, content_html, summary_html) -> FeedItem | None:
     title = " ".join(html.unescape(html_to_text(title or "")).split())
     body = html_to_text(content_html) if content_html else ""
     summary = html_to_text(summary_html) if summary_html else ""
+    link = _web_link(link)
     summary_only = not body and len(summary.split()) < SUMMARY_WORDS
     text = body or summary
     if not text and not title:

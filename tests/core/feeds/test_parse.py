@@ -58,6 +58,17 @@ def test_html_is_reduced_to_text_without_scripts_or_remote_content():
     assert html_to_text(html) == "Hello world.\n\nSecond & last."
 
 
+def test_only_web_links_are_kept():
+    body = (b"<rss version='2.0'><channel><title>T</title>"
+            b"<item><guid>a</guid><title>a</title><link>javascript:alert(1)</link>"
+            b"<description>x</description></item>"
+            b"<item><guid>b</guid><title>b</title><link>file:///etc/passwd</link>"
+            b"<description>y</description></item>"
+            b"<item><guid>c</guid><title>c</title><link>https://example.invalid/c</link>"
+            b"<description>z</description></item></channel></rss>")
+    assert [i.link for i in parse_feed(body).items] == [None, None, "https://example.invalid/c"]
+
+
 def test_long_description_is_not_taken_for_a_summary():
     words = " ".join(["word"] * (SUMMARY_WORDS + 10))
     body = (f"<rss version='2.0'><channel><title>T</title><item><guid>g</guid>"
