@@ -79,7 +79,8 @@ def test_cancel_hides_progress_and_reports(qtbot, window, server):
     assert not window.feeds.cancel_button.isVisibleTo(window)
 
 
-def test_periodic_refresh_is_off_by_default_and_follows_preferences(window, ui_settings):
+def test_periodic_refresh_is_off_by_default_and_follows_preferences(qtbot, window, ui_settings,
+                                                                   server):
     assert ui_settings.feed_refresh_minutes == 0 and not window.feeds.timer.isActive()
     from reader.ui.dialogs.preferences import PreferencesDialog
 
@@ -88,6 +89,11 @@ def test_periodic_refresh_is_off_by_default_and_follows_preferences(window, ui_s
     window.apply_preferences(dialog.apply())
     assert window.feeds.timer.isActive() and window.feeds.timer.interval() == 30 * 60_000
     dialog.close()
+    # When the timer fires, the feeds are refreshed (no waiting 30 minutes: fire it now).
+    FeedStore(window.gateway.library).add(server.url("/gzip.xml"))
+    with qtbot.waitSignal(window.feeds.finished, timeout=60_000) as blocker:
+        window.feeds.timer.timeout.emit()
+    assert blocker.args[0].added == 1
 
 
 def test_dropped_feed_file_is_imported_offline(qtbot, window, tmp_path):
