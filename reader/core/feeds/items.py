@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, replace
 
 from reader.core.feeds.parse import FeedItem
@@ -57,6 +58,13 @@ def item_article(item: FeedItem, outlet: str, source: str, text: str | None = No
                    url=item.link, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
 
 
+def _same_text(conn, article_rowid: int, art: Article) -> bool:
+    """Whether the stored article has exactly this title and these sentences."""
+    row = conn.execute("SELECT title, sentences FROM articles WHERE id = ?",
+                       (article_rowid,)).fetchone()
+    return row is not None and row[0] == art.title and tuple(json.loads(row[1])) == art.sentences
+
+
 def build_item_articles(pairs: list[tuple[FeedItem, str | None]], source: str
                         ) -> list[Article | None]:
     """item_article for several items (outlet left for store_items to set): a helper-process
@@ -64,11 +72,12 @@ def build_item_articles(pairs: list[tuple[FeedItem, str | None]], source: str
     return [item_article(item, "", source, text) for item, text in pairs]
 
 
-def _hash(feed_rowid: int, key: str, art: Article) -> str:
+def _hash(feed_rowid: int, key: str, art: Article, version: int) -> str:
+    # The version is part of it: a text changed back to an earlier one is an edit too.
     payload = "\n".join((art.title, *art.sentences))
     digest = hashlib.sha1(payload.encode("utf-8")).hexdigest()
     keyhash = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-    return f"feed:{feed_rowid}:{keyhash}:{digest}"
+    return f"feed:{feed_rowid}:{keyhash}:{digest}" + (f":v{version}" if version > 1 else "")
 
 
 def store_items(library, feed: Feed, items: list[tuple[FeedItem, str | None]],
@@ -88,7 +97,7 @@ def store_items(library, feed: Feed, items: list[tuple[FeedItem, str | None]],
     known = {key: (rowid, fp) for rowid, key, fp in conn.execute(
         "SELECT id, key, fingerprint FROM feed_items WHERE feed_id = ?", (feed.rowid,))}
     seen_at = now_iso()
-    pending: list[tuple[FeedItem, Article, tuple | None, list]] = []
+    pending: list[tuple[FeedItem, Article | None, tuple | None, list]] = []
     keys: set[str] = set()
     unchanged = 0
     for item, full_text in items:
@@ -109,15 +118,21 @@ def store_items(library, feed: Feed, items: list[tuple[FeedItem, str | None]],
         versions = [] if previous is None else conn.execute(
             "SELECT article_id, version FROM article_versions WHERE item_id = ? "
             "ORDER BY version", (previous[0],)).fetchall()
+        version = versions[-1][1] + 1 if versions else 1
         if versions:
-            art = replace(art, outlet=version_label(feed.title, versions[-1][1] + 1, seen_at))
-        pending.append((item, replace(art, content_hash=_hash(feed.rowid, item.key, art)),
+            if _same_text(conn, versions[-1][0], art):
+                # Only the feed's markup or title spacing changed: no new version.
+                pending.append((item, None, previous, versions))
+                continue
+            art = replace(art, outlet=version_label(feed.title, version, seen_at))
+        pending.append((item, replace(art, content_hash=_hash(feed.rowid, item.key, art,
+                                                              version)),
                         previous, versions))
     refs: dict[str, ArticleRef] = {}
     if pending:
         aliases = dict(conn.execute("SELECT name, display FROM outlet_aliases"))
         stored, _dup = library._store_file(
-            FileResult(feed.url, tuple(p[1] for p in pending)), aliases)
+            FileResult(feed.url, tuple(p[1] for p in pending if p[1] is not None)), aliases)
         refs = {r.id: r for r in stored}
     added: list[ArticleRef] = []
     edited: list[ArticleRef] = []
@@ -135,6 +150,8 @@ def store_items(library, feed: Feed, items: list[tuple[FeedItem, str | None]],
                 item_id = previous[0]
                 w.execute("UPDATE feed_items SET fingerprint = ?, last_seen = ? WHERE id = ?",
                           (item.fingerprint, seen_at, item_id))
+            if art is None:
+                continue
             row = w.execute("SELECT id FROM articles WHERE content_hash = ?",
                             (art.content_hash,)).fetchone()
             if row is None:

@@ -200,3 +200,33 @@ def test_parsing_in_a_helper_process_stores_the_same_articles(tmp_path, server, 
             results.append(sorted((r.title, r.outlets) for r in lib.stories()))
     assert results[0] == results[2] and results[1] == results[3]
     assert any("Alpha News" in outlets and len(outlets) == 3 for _t, outlets in results[1])
+
+
+def test_text_changed_back_is_a_third_version_and_markup_only_changes_are_none(
+        library, server, fetcher):
+    from tests.feedserver import Route, rss
+
+    def feed(sentences, markup="p"):
+        html = "".join(f"<{markup}>{t}</{markup}>" for t in sentences)
+        return rss("Delta Farm Post", [{"guid": "h", "title": "Harvest", "link":
+                                        "http://example.invalid/h", "html": html}])
+
+    body = {"doc": feed(stories.HARVEST_V1)}
+    server.routes["/h.xml"] = Route(lambda: body["doc"])
+    _subscribe(library, server, "/h.xml")
+    counts = []
+    # Second document: the same sentences in one paragraph (the feed text changed, the
+    # article's sentences did not).
+    for doc in (feed(stories.HARVEST_V1), feed([" ".join(stories.HARVEST_V1)], markup="div"),
+                feed(stories.HARVEST_V2), feed(stories.HARVEST_V1)):
+        body["doc"] = doc
+        refresh_feeds(library, fetcher=fetcher)
+        counts.append(library.count_articles())
+    assert counts == [1, 1, 2, 3]  # layout-only change: nothing; back to v1: a third version
+    (item_fp,) = [fp for (fp,) in library._conn.execute("SELECT fingerprint FROM feed_items")]
+    assert item_fp  # the stored fingerprint follows the feed's latest text
+    (row,) = library.stories()
+    outlets = [a.outlet for a in library.articles(list(row.article_ids))]
+    assert outlets[0] == "Delta Farm Post"
+    assert outlets[1].startswith("Delta Farm Post (edit 1, ")
+    assert outlets[2].startswith("Delta Farm Post (edit 2, ")
