@@ -36,6 +36,7 @@ class FetchResult:
     headers: Mapping[str, str] = field(default_factory=dict)  # lower-case names
     error: str | None = None
     attempts: int = 1
+    moved_to: str | None = None  # set when every redirect on the way was permanent (301/308)
 
     @property
     def ok(self) -> bool:
@@ -82,7 +83,7 @@ class Fetcher:
             attempt += 1
             result = self._follow(url, etag, last_modified, accept, cancel)
             result = FetchResult(result.url, result.status, result.body, result.headers,
-                                 result.error, attempt)
+                                 result.error, attempt, result.moved_to)
             if result.status not in RETRY_STATUSES or attempt > self.retries:
                 return result
             if cancel is not None and cancel():
@@ -107,11 +108,16 @@ class Fetcher:
 
     def _follow(self, url: str, etag, last_modified, accept, cancel) -> FetchResult:
         seen = [url]
+        permanent = True
         for _ in range(self.max_redirects + 1):
             result = self._once(url, etag, last_modified, accept, cancel)
             location = result.headers.get("location")
             if result.status not in _REDIRECTS or not location:
+                if len(seen) > 1 and permanent and result.error is None:
+                    return FetchResult(result.url, result.status, result.body, result.headers,
+                                       moved_to=url)
                 return result
+            permanent = permanent and result.status in (301, 308)
             url = urllib.parse.urljoin(url, location)
             if url in seen:
                 return FetchResult(url, result.status, error="redirect loop")

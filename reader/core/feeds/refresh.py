@@ -195,6 +195,8 @@ def _store(library, store: FeedStore, fetched: _Fetched) -> FeedOutcome:
     if fetched.error:
         store.record_fetch(feed, error=fetched.error)
         return FeedOutcome(feed.id, feed.title, feed.url, error=fetched.error)
+    if result.moved_to and result.moved_to != feed.url:
+        store.change_url(feed.id, result.moved_to)  # moved for good: ask the new address next
     etag = result.headers.get("etag") or feed.etag
     modified = result.headers.get("last-modified") or feed.last_modified
     if fetched.parsed is None:  # 304 Not Modified

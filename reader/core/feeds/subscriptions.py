@@ -137,6 +137,15 @@ class FeedStore:
                          ((folder or "").strip(), rowid))
         return self.get(rowid)
 
+    def change_url(self, feed_id: str, url: str) -> bool:
+        """Follow a permanent redirect: the feed's address becomes URL (False if taken)."""
+        url = check_url(url)
+        if self.find(url) is not None:
+            return False
+        with self._lib._write() as conn:
+            conn.execute("UPDATE feeds SET url = ? WHERE id = ?", (url, self.get(feed_id).rowid))
+        return True
+
     def remove(self, feed_id: str) -> Feed:
         """Unsubscribe; the articles the feed brought in stay in the library."""
         feed = self.get(feed_id)

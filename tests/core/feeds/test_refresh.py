@@ -230,3 +230,15 @@ def test_text_changed_back_is_a_third_version_and_markup_only_changes_are_none(
     assert outlets[0] == "Delta Farm Post"
     assert outlets[1].startswith("Delta Farm Post (edit 1, ")
     assert outlets[2].startswith("Delta Farm Post (edit 2, ")
+
+
+def test_permanent_redirect_updates_the_feed_address_temporary_does_not(library, server, fetcher):
+    from tests.feedserver import Route
+
+    server.routes["/temp.xml"] = Route(status=302, headers={"Location": "/etag.xml"})
+    moved, temp = _subscribe(library, server, "/moved.xml", "/temp.xml")
+    report = refresh_feeds(library, fetcher=fetcher)
+    assert not report.failed
+    store = FeedStore(library)
+    assert store.get(moved.id).url == server.url("/gzip.xml")  # 301
+    assert store.get(temp.id).url == server.url("/temp.xml")  # 302
