@@ -122,3 +122,41 @@ def test_add_feed_and_opml_round_trip_through_the_controller(qtbot, window, serv
     assert window.feeds.import_opml_file(str(source)) == 3
     keys = [window.feeds.filter.itemData(i) for i in range(window.feeds.filter.count())]
     assert "folder:Wires" in keys and sum(k.startswith("feed:") for k in keys) == 4
+
+
+def test_manage_dialog_renames_moves_and_removes(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QPushButton
+
+    from reader.ui.dialogs.feeds import FeedIdRole, FeedsDialog
+
+    store = FeedStore(window.gateway.library)
+    feed, _ = store.add("http://127.0.0.1:9/a.xml")
+    dialog = FeedsDialog(window.feeds, window)
+    qtbot.addWidget(dialog)
+    buttons = {b.text(): b for b in dialog.findChildren(QPushButton)}
+
+    def select(feed_id):
+        def find(parent):
+            for i in range(parent.childCount()):
+                child = parent.child(i)
+                if child.data(0, FeedIdRole) == feed_id:
+                    return child
+                found = find(child)
+                if found is not None:
+                    return found
+            return None
+        dialog.tree.setCurrentItem(find(dialog.tree.invisibleRootItem()))
+
+    select(feed.id)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Local test", True))
+    buttons["Rename…"].click()
+    assert store.get(feed.id).title == "Local test"
+    select(feed.id)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Tests", True))
+    buttons["Move to folder…"].click()
+    assert store.get(feed.id).folder == "Tests"
+    assert dialog.tree.topLevelItem(0).text(0) == "Tests"  # the folder row, feed under it
+    assert dialog.tree.topLevelItem(0).child(0).text(0) == "Local test"
+    select(feed.id)
+    buttons["Remove"].click()
+    assert store.list() == [] and dialog.tree.topLevelItemCount() == 0
