@@ -24,14 +24,15 @@ CHANNEL = "feeds"
 ALL, NEW = "all", "new"
 
 
-def refresh_task(library_path, feed_ids=None):
+def refresh_task(library_path, feed_ids=None, strictness=None):
     """Task body: refresh feeds on this worker's own connection; returns the RefreshReport."""
     def run(progress, cancel):
         from reader.core.feeds import refresh_feeds
         from reader.core.library.library import Library
 
         with Library.open(library_path) as lib:
-            return refresh_feeds(lib, feed_ids, progress=progress, cancel=cancel)
+            return refresh_feeds(lib, feed_ids, progress=progress, cancel=cancel,
+                                 strictness=strictness)
     return run
 
 
@@ -117,7 +118,8 @@ class FeedsController(QObject):
         """Fetch every feed (or some) in the background; False if one is already running."""
         if self.is_busy():
             return False
-        self._start(refresh_task(self._gateway.path, feed_ids), "Refreshing feeds…")
+        self._start(refresh_task(self._gateway.path, feed_ids,
+                                 self._settings.analysis.strictness), "Refreshing feeds…")
         return True
 
     def import_files(self, paths) -> bool:

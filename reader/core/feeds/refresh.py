@@ -139,7 +139,8 @@ def _fetch_one(fetcher: Fetcher, feed: Feed, known: dict[str, str], fetch_pages:
 def refresh_feeds(library, feed_ids: Sequence[str] | None = None, *,
                   fetcher: Fetcher | None = None, workers: int = 8, fetch_pages: bool = True,
                   progress: ProgressFn | None = None, cancel: CancelFn | None = None,
-                  parallel: bool | None = None) -> RefreshReport:
+                  parallel: bool | None = None, strictness: float | None = None
+                  ) -> RefreshReport:
     """Refresh the feeds (all, or those ids): the only function that touches the network.
 
     Fetching runs on `workers` threads (at most Fetcher.per_host per host at a time); storing
@@ -147,6 +148,8 @@ def refresh_feeds(library, feed_ids: Sequence[str] | None = None, *,
     incrementally once at the end. progress(done, total, feed title) after each feed;
     cancel() stops waiting for the rest (what was stored stays). parallel: parse and clean
     in a helper process (None = when there are PARALLEL_MIN_FEEDS feeds or more).
+    strictness: grouping strictness for the new articles (None = the library's, as
+    group_pending), like an import's.
     """
     store = FeedStore(library)
     if feed_ids is None:  # local feed files (dropped on the window) are never fetched
@@ -185,7 +188,10 @@ def refresh_feeds(library, feed_ids: Sequence[str] | None = None, *,
         pool.shutdown(wait=True, cancel_futures=True)
         if helper is not None:
             helper.shutdown(wait=True, cancel_futures=True)
-    stories = library.group_pending()
+    if strictness is None:
+        stories = library.group_pending()
+    else:
+        stories = tuple(f"s{sid}" for sid in sorted(library._group_pending(strictness)))
     return RefreshReport(tuple(outcomes), stories, fetcher.requests - before, cancelled)
 
 

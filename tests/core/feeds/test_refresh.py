@@ -242,3 +242,9 @@ def test_permanent_redirect_updates_the_feed_address_temporary_does_not(library,
     store = FeedStore(library)
     assert store.get(moved.id).url == server.url("/gzip.xml")  # 301
     assert store.get(temp.id).url == server.url("/temp.xml")  # 302
+
+
+def test_refresh_groups_with_the_strictness_given(library, server, fetcher):
+    _subscribe(library, server, "/wire-a.xml", "/wire-b.atom", "/wire-c.json")
+    refresh_feeds(library, fetcher=fetcher, strictness=0.9)
+    assert library._keeper._index.strictness == 0.9  # the new library's index is built at 0.9
