@@ -27,6 +27,11 @@ def known_fingerprints(conn, feed_rowid: int) -> dict[str, str]:
                              (feed_rowid,)))
 
 
+def item_source(feed_url: str, key: str) -> str:
+    """The source an item's articles are stored under: the feed's address and the item's id."""
+    return f"{feed_url}#{key}"
+
+
 def version_label(outlet: str, version: int, seen_at: str) -> str:
     """How a later version of an item is named: its outlet and when that text was seen."""
     when = seen_at.replace("T", " ")[:16]
@@ -113,7 +118,7 @@ def store_items(library, feed: Feed, items: list[tuple[FeedItem, str | None]],
             art = item_article(item, feed.title, feed.url, full_text)
         if art is None:
             continue
-        art = replace(art, outlet=feed.title)
+        art = replace(art, outlet=feed.title, source=item_source(feed.url, item.key))
         keys.add(item.key)
         versions = [] if previous is None else conn.execute(
             "SELECT article_id, version FROM article_versions WHERE item_id = ? "
@@ -131,9 +136,12 @@ def store_items(library, feed: Feed, items: list[tuple[FeedItem, str | None]],
     refs: dict[str, ArticleRef] = {}
     if pending:
         aliases = dict(conn.execute("SELECT name, display FROM outlet_aliases"))
-        stored, _dup = library._store_file(
-            FileResult(feed.url, tuple(p[1] for p in pending if p[1] is not None)), aliases)
-        refs = {r.id: r for r in stored}
+        for _item, art, _prev, _versions in pending:
+            if art is not None:
+                # One "file" per item, as for saved pages: the grouping never joins two parts
+                # of one file, and two items of one feed may well be the same story.
+                stored, _dup = library._store_file(FileResult(art.source, (art,)), aliases)
+                refs.update((r.id, r) for r in stored)
     added: list[ArticleRef] = []
     edited: list[ArticleRef] = []
     with library._write() as w:

@@ -166,9 +166,14 @@ def test_a_refresh_cut_off_after_storing_articles_does_not_duplicate_them(
     _subscribe(library, server, "/wire-a.xml")
     real = library._store_file
 
+    calls = []
+
     def store_then_crash(*args, **kwargs):
-        real(*args, **kwargs)
-        raise KeyboardInterrupt  # killed between the two transactions
+        out = real(*args, **kwargs)
+        calls.append(1)
+        if len(calls) == 2:  # both articles committed, then killed before the bookkeeping
+            raise KeyboardInterrupt
+        return out
 
     monkeypatch.setattr(library, "_store_file", store_then_crash)
     try:
@@ -248,3 +253,19 @@ def test_refresh_groups_with_the_strictness_given(library, server, fetcher):
     _subscribe(library, server, "/wire-a.xml", "/wire-b.atom", "/wire-c.json")
     refresh_feeds(library, fetcher=fetcher, strictness=0.9)
     assert library._keeper._index.strictness == 0.9  # the new library's index is built at 0.9
+
+
+def test_two_items_of_one_feed_about_one_event_can_share_a_story(library, server, fetcher):
+    """Each item is its own source (like a file): one outlet's two reports may group."""
+    from tests.core.feeds.conftest import bridge_item
+    from tests.feedserver import Route, rss
+
+    server.routes["/two.xml"] = Route(rss("Alpha News", [
+        bridge_item("first", stories.BRIDGE_A), bridge_item("second", stories.BRIDGE_B),
+        {**bridge_item("third", stories.ORCHESTRA), "title": "Orchestra to tour"}]))
+    _subscribe(library, server, "/two.xml")
+    refresh_feeds(library, fetcher=fetcher)
+    sizes = sorted(r.n_versions for r in library.stories())
+    assert sizes == [1, 2]
+    sources = {a.source for a in library.articles()}
+    assert len(sources) == 3 and all(s.startswith(server.url("/two.xml") + "#") for s in sources)
