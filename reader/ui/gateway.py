@@ -25,12 +25,14 @@ class LibraryGateway:
         # Story-list filter (library.stories keywords: feed_ids, added_since); {} = all.
         self.story_filter: dict = {}
         # "New since last visit" compares with the visit before this one, recorded now.
+        import sqlite3
+
         from reader.core.library.visits import last_visit, record_visit
 
         self.previous_visit = last_visit(library)
         try:
             record_visit(library)
-        except Exception:  # noqa: BLE001 -- a locked library must not stop the app opening
+        except sqlite3.Error:  # a locked or read-only library must not stop the app opening
             pass
 
     def close(self) -> None:
