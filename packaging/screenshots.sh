@@ -21,3 +21,6 @@ done
 "$PARALLAX" gui seeds --view side --theme light --size 1920x1080 \
   --screenshot docs/screenshot-side-light-1920.png
 echo "wrote docs/screenshot-side-light-1920.png"
+# A story mixing feed items from three outlets, with one outlet's later edit as a version.
+"${PYTHON:-.venv/bin/python}" packaging/feeds_screenshot.py docs/screenshot-feeds.png
+echo "wrote docs/screenshot-feeds.png"

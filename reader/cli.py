@@ -11,7 +11,7 @@ from reader import __version__
 from reader.core.settings import DEFAULT_STRICTNESS, AnalysisSettings
 from reader.core.text.display import one_line, safe_name
 
-COMMANDS = ("gui", "import", "list", "group", "compare", "repair")
+COMMANDS = ("gui", "import", "list", "group", "compare", "repair", "feeds", "export")
 FORMATS = ("json", "html", "md", "pdf", "csv")
 
 
@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4", dest="page_size")
     _add_analysis_options(p)
+
+    from reader import cli_feeds
+
+    cli_feeds.add_parsers(sub, _add_library_option, _add_analysis_options)
     return parser
 
 
@@ -237,8 +241,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(_split_default(argv))
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
+    from reader import cli_feeds
+
     handlers = {"group": cmd_group, "compare": cmd_compare, "import": cmd_import,
-                "list": cmd_list, "gui": cmd_gui, "repair": cmd_repair}
+                "list": cmd_list, "gui": cmd_gui, "repair": cmd_repair,
+                "feeds": cli_feeds.cmd_feeds,
+                "export": lambda a: cli_feeds.cmd_export(a, _settings_from(a))}
     try:
         return handlers[args.command](args)
     except UsageError as exc:

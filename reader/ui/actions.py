@@ -19,6 +19,11 @@ ACTIONS = (
      "Import the clipboard's text as an article"),
     ("find", "&Edit", "&Find…", ["Ctrl+F"], "Search the library"),
     ("preferences", "&Edit", "Pr&eferences…", ["Ctrl+,"], "Preferences"),
+    ("refresh_feeds", "Fee&ds", "&Refresh feeds", ["F5"], "Refresh feeds (uses the network)"),
+    ("add_feed", "Fee&ds", "&Add feed…", ["Ctrl+Shift+N"], "Subscribe to a feed"),
+    ("manage_feeds", "Fee&ds", "&Manage feeds…", [], "Subscriptions"),
+    ("import_opml", "Fee&ds", "&Import subscriptions (OPML)…", [], "Import OPML"),
+    ("export_opml", "Fee&ds", "&Export subscriptions (OPML)…", [], "Export OPML"),
     ("rename_story", "&Story", "&Rename story…", ["F2"], "Rename the story"),
     ("edit_article", "&Story", "&Edit version title and outlet…", ["Shift+F2"],
      "Edit a version's title and outlet"),
@@ -40,7 +45,7 @@ ACTIONS = (
     ("shortcuts", "&Help", "&Keyboard shortcuts", ["F1"], "This list"),
     ("about", "&Help", "&About Parallax", [], "About"),
 )
-TOOLBAR = ("import_files", "export", None, "view_side", "view_reader", "view_map", None,
+TOOLBAR = ("import_files", "export", "refresh_feeds", None, "view_side", "view_reader", "view_map", None,
            "shared_only", None, "undo", "redo")
 
 

@@ -30,6 +30,17 @@ class LibraryGateway:
         # then show nothing more instead of raising inside Qt's model calls).
         self.on_damage: Callable[[str], None] | None = None
         self.damaged: str | None = None
+        # Story-list filter (library.stories keywords: feed_ids, added_since); {} = all.
+        self.story_filter: dict = {}
+        # "New since last visit" compares with the visit before this one, recorded now.
+        from reader.core.library.visits import last_visit, record_visit
+
+        self.previous_visit = last_visit(library)
+        if library.read_only_reason is None:
+            try:
+                record_visit(library)
+            except sqlite3.Error:  # a locked library must not stop the app opening
+                pass
 
     @property
     def read_only_reason(self) -> str | None:
@@ -64,7 +75,7 @@ class LibraryGateway:
             return []
         try:
             rows = self.library.stories(limit=limit, offset=offset, search=query, sort=sort,
-                                        descending=descending)
+                                        descending=descending, **self.story_filter)
         except sqlite3.DatabaseError as exc:
             return self._guard(exc, [])
         if query is not None and not rows and offset == 0:

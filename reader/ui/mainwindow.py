@@ -14,6 +14,7 @@ from reader.ui.actions import build_actions, shortcut_table
 from reader.ui.dialogs import info
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.exporting import ExportController
+from reader.ui.feeds import FeedsController, is_feed_file
 from reader.ui.gateway import LibraryGateway, analysis_task
 from reader.ui.importer import ImportController
 from reader.ui.models.rendering import StoryView
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
                                          quiet=quiet)
         self.exporter = ExportController(self, runner, gateway, quiet=quiet)
         self.regroup = RegroupController(self, gateway, self.undo_stack, self.reload)
+        self.feeds = FeedsController(runner, self.statusBar(), gateway, settings, self,
+                                     quiet=quiet)
+        self.browser.layout().insertWidget(1, self.feeds.filter)
         self._current_story: str | None = None
         self._quiet = quiet
         self.damage_message: str | None = None
@@ -145,6 +149,13 @@ class MainWindow(QMainWindow):
         self.browser.contextRequested.connect(self.regroup.fill_menu)
         self.story_model.moveRequested.connect(self.regroup.move_version)
         self.importer.finished.connect(self._after_import)
+        a.refresh_feeds.triggered.connect(lambda: self.feeds.refresh())
+        a.add_feed.triggered.connect(lambda: self.feeds.add_feed())
+        a.manage_feeds.triggered.connect(self.feeds.manage)
+        a.import_opml.triggered.connect(lambda: self.feeds.import_opml_file())
+        a.export_opml.triggered.connect(lambda: self.feeds.export_opml_file())
+        self.feeds.finished.connect(self._after_feeds)
+        self.feeds.filterChanged.connect(self.reload)
         self.runner.finished.connect(self._on_task_done)
         self.runner.failed.connect(self._on_task_failed)
 
@@ -221,10 +232,23 @@ class MainWindow(QMainWindow):
         if self._current_story is None and summary is not None and summary.added:
             self.select_first_multi_version()
 
+    def _after_feeds(self, result) -> None:
+        self.reload()
+        if isinstance(result, tuple):  # dropped feed files: (outcomes, errors)
+            added = sum(o.added for o in result[0])
+        else:
+            added = getattr(result, "added", 0)
+        if self._current_story is None and added:
+            self.select_first_multi_version()
+
     # -- import -----------------------------------------------------------------------------
     def import_paths(self, paths) -> bool:
-        """Import files/folders in the background."""
-        return self.importer.import_paths([str(p) for p in paths])
+        """Import files/folders in the background; feed files are read as feeds (offline)."""
+        paths = [str(p) for p in paths]
+        feeds = [p for p in paths if is_feed_file(p)]
+        articles = [p for p in paths if p not in feeds]
+        started = self.feeds.import_files(feeds) if feeds else False
+        return self.importer.import_paths(articles) if articles else started
 
     def paste_article(self) -> bool:
         """Edit → Paste article: import the clipboard's text."""
@@ -268,6 +292,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             self.set_palette(theme.apply_theme(app, self.settings.theme, self.settings.font_size))
+        self.feeds.apply_interval()
         if analysis_changed and self._current_story:
             self.show_story(self._current_story)
 

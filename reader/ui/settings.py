@@ -121,6 +121,19 @@ class UiSettings:
     def shared_only(self, value: bool) -> None:
         self._qs.setValue("ui/shared_only", bool(value))
 
+    @property
+    def feed_refresh_minutes(self) -> int:
+        """Refresh feeds every this many minutes while the app runs; 0 = never (default)."""
+        try:
+            value = int(self._qs.value("feeds/refresh_minutes", 0))
+        except (TypeError, ValueError):
+            value = 0
+        return min(24 * 60, max(0, value))
+
+    @feed_refresh_minutes.setter
+    def feed_refresh_minutes(self, value: int) -> None:
+        self._qs.setValue("feeds/refresh_minutes", int(value))
+
     # -- session ----------------------------------------------------------------------------
     @property
     def last_story(self) -> str | None:

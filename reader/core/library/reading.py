@@ -147,12 +147,15 @@ class LibraryReader:
 
     def stories(self, *, limit: int | None = None, offset: int = 0,
                 search: str | None = None, sort: str = "date",
-                descending: bool = True) -> list[StoryRow]:
+                descending: bool = True, feed_ids: Sequence[str] | None = None,
+                added_since: str | None = None) -> list[StoryRow]:
         """A page of stories, by default newest first (latest article date, else import date).
 
         `sort` is one of STORY_SORTS (date, title, versions, outlets, starred); ties fall back
         to newest first so paging is stable. With `search`, only stories with an article
-        matching that full-text query.
+        matching that full-text query; with `feed_ids` ("f3"), only stories with an article
+        from one of those feeds; with `added_since` (ISO time), only stories with an article
+        added after it ("new since last visit").
         """
         if sort not in STORY_SORTS:
             raise ValueError(f"unknown story sort {sort!r}: use one of {', '.join(STORY_SORTS)}")
@@ -165,6 +168,19 @@ class LibraryReader:
             where = ("WHERE id IN (SELECT story_id FROM story_articles WHERE article_id IN "
                      "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
             params.append(expr)
+        clauses = [where[len("WHERE "):]] if where else []
+        if feed_ids is not None:
+            rowids = [int(str(f).lstrip("f")) for f in feed_ids]
+            clauses.append(
+                "id IN (SELECT sa.story_id FROM story_articles sa JOIN article_versions v "
+                f"ON v.article_id = sa.article_id WHERE v.feed_id IN "
+                f"({','.join('?' * len(rowids)) or 'NULL'}))")
+            params.extend(rowids)
+        if added_since is not None:
+            clauses.append("id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a "
+                           "ON a.id = sa.article_id WHERE a.added_at > ?)")
+            params.append(added_since)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self._conn.execute(
             f"SELECT id, title, user_title, latest_date, reasons FROM stories {where} "
             f"ORDER BY {STORY_SORTS[sort]} {direction}, sort_key DESC, id DESC LIMIT ? OFFSET ?",

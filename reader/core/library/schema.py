@@ -128,8 +128,49 @@ CREATE TABLE article_sources (
 ) WITHOUT ROWID;
 """
 
+# v4: feeds. Subscriptions (folder is a plain name, '' for none), the items each feed has
+# delivered (deduplicated by feed + guid/link) and, per stored article, which item and which
+# version of its text it is: a later text of an item is a new article, labelled with the
+# time it was seen. Removing a feed keeps the articles it brought in.
+_V4 = """
+CREATE TABLE feeds (
+    id            INTEGER PRIMARY KEY,
+    url           TEXT NOT NULL UNIQUE,
+    title         TEXT NOT NULL DEFAULT '',
+    user_title    TEXT,
+    folder        TEXT NOT NULL DEFAULT '',
+    site_url      TEXT,
+    etag          TEXT,
+    last_modified TEXT,
+    added_at      TEXT NOT NULL,
+    last_fetch    TEXT,
+    last_success  TEXT,
+    last_error    TEXT
+);
+
+CREATE TABLE feed_items (
+    id          INTEGER PRIMARY KEY,
+    feed_id     INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    key         TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    first_seen  TEXT NOT NULL,
+    last_seen   TEXT NOT NULL,
+    UNIQUE (feed_id, key)
+);
+
+CREATE TABLE article_versions (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    feed_id    INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+    item_id    INTEGER REFERENCES feed_items(id) ON DELETE SET NULL,
+    version    INTEGER NOT NULL DEFAULT 1,
+    seen_at    TEXT NOT NULL
+);
+CREATE INDEX article_versions_item ON article_versions(item_id, version);
+CREATE INDEX article_versions_feed ON article_versions(feed_id);
+"""
+
 # Each entry upgrades the schema by one version; never edit a released entry, append one.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -1,4 +1,4 @@
-"""Preferences dialog: grouping, normalisation, reference, theme, font size, page size."""
+"""Preferences dialog: grouping, normalisation, reference, theme, font size, page size, feeds."""
 
 from __future__ import annotations
 
@@ -40,6 +40,14 @@ class PreferencesDialog(QDialog):
         self.page_size = QComboBox()
         self.page_size.addItems(["A4", "Letter"])
         self.page_size.setCurrentText(a.page_size)
+        self.feed_minutes = QSpinBox()
+        self.feed_minutes.setRange(0, 24 * 60)
+        self.feed_minutes.setSingleStep(15)
+        self.feed_minutes.setSuffix(" min")
+        self.feed_minutes.setSpecialValueText("off")
+        self.feed_minutes.setValue(settings.feed_refresh_minutes)
+        self.feed_minutes.setToolTip("Refresh feeds periodically while Parallax is open "
+                                     "(the only time it uses the network)")
         form = QFormLayout()
         form.addRow("Grouping strictness", self.strictness)
         form.addRow("", self.ignore_case)
@@ -50,6 +58,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Theme", self.theme)
         form.addRow("Text size", self.font_size)
         form.addRow("PDF page size", self.page_size)
+        form.addRow("Refresh feeds every", self.feed_minutes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -73,4 +82,5 @@ class PreferencesDialog(QDialog):
         self._settings.analysis = after
         self._settings.theme = self.theme.currentText()
         self._settings.font_size = self.font_size.value()
+        self._settings.feed_refresh_minutes = self.feed_minutes.value()
         return after != before
