@@ -12,7 +12,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Callable, Sequence
 
-from reader.core.library.stories import sync_stories
+from reader.core.library.stories import article_rowid, sync_stories
+from reader.core.library.vectors import vectors_for
 from reader.core.model import Article, Decision
 from reader.core.settings import DEFAULT_STRICTNESS
 
@@ -26,16 +27,6 @@ _CHUNK = 1000
 # At most this many waiting articles are grouped per transaction: a killed import then
 # loses one batch of grouping work, not all of it (and the next run does not start over).
 PENDING_BATCH = 5000
-
-
-def _embeddings(articles: Sequence[Article]):
-    """Sentence-encoder rows for grouping (the saved index keeps them), or None without one."""
-    from reader.core.semantic import EncoderUnavailable, embed_articles
-
-    try:
-        return embed_articles(articles) if articles else None
-    except EncoderUnavailable:
-        return None
 
 
 class IndexKeeper:
@@ -159,7 +150,8 @@ class IndexKeeper:
         for start in range(0, len(rowids), _CHUNK):
             articles = self._load_articles(rowids[start:start + _CHUNK])
             if getattr(index, "semantic", False):
-                index.add(articles, _embeddings(articles))
+                keys = [article_rowid(a.id) for a in articles]
+                index.add(articles, vectors_for(self._conn, keys, articles))
             else:  # an index without the encoder (tests stand one in)
                 index.add(articles)
         if rowids:

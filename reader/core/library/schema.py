@@ -169,8 +169,18 @@ CREATE INDEX article_versions_item ON article_versions(item_id, version);
 CREATE INDEX article_versions_feed ON article_versions(feed_id);
 """
 
+# v5: each article's sentence-encoder vector (384 float16, little-endian), computed once when
+# the article is first grouped; meta 'embedding_model' names the model that made them. A
+# library from before v5 fills the table in as its articles are next grouped.
+_V5 = """
+CREATE TABLE embeddings (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    vector     BLOB NOT NULL
+);
+"""
+
 # Each entry upgrades the schema by one version; never edit a released entry, append one.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -16,6 +16,8 @@ import numpy as np
 from reader.resources import ResourceNotFound, resource_path
 
 DIM = 384
+# Names the shipped model: the first 16 hex digits of its sha256 (packaging/build_model.py).
+MODEL_TAG = "minilm-l6-int8:e7da43b14074ab86"
 # Tokens per text: a title plus a two-sentence lede fits; longer text adds cost, not meaning.
 MAX_TOKENS = 128
 # Texts per model call: one. The int8 model quantises activations per call, over the whole
