@@ -50,14 +50,14 @@ class MainWindow(QMainWindow):
         split.addWidget(self.browser)
         split.addWidget(self.comparison)
         split.setStretchFactor(1, 1)
-        split.setSizes([420, 860])
+        split.setSizes([360, 680])
         self.splitter = split
         self.setCentralWidget(split)
         self.findings_dock = QDockWidget("Findings", self)
         self.findings_dock.setObjectName("findingsDock")
         self.findings_dock.setWidget(self.findings)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [270], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [240], Qt.Orientation.Horizontal)
         self.actions_ = build_actions(self)
         self.findings_dock.toggleViewAction().setText("&Findings panel")
         self.actions_.menus["&View"].addAction(self.findings_dock.toggleViewAction())
@@ -290,10 +290,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def fit_panes(self, width: int) -> None:
-        """Default pane widths for a window width: at 1280 px the list gets 420 and the
-        findings 270; a wider window gives each a share of the extra, not all to the middle."""
+        """Default pane widths for a window width: at 1280 px the list gets 360 and the
+        findings 240; a wider window gives each a share of the extra, not all to the middle."""
         extra = max(0, width - 1280)
-        browser, findings = 420 + extra // 4, 270 + extra // 5
+        browser, findings = 360 + extra // 4, 240 + extra // 5
         self.splitter.setSizes([browser, max(400, width - browser - findings)])
         self.resizeDocks([self.findings_dock], [findings], Qt.Orientation.Horizontal)
 

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from html import escape
 from typing import Mapping
 
-from reader.core.align.worddiff import display_ops, is_unchanged
-from reader.core.model import DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, Article, Passage, Story
+from reader.core.align.cells import (CHANGED, GAP, SAME, SHARED, CellMarks, Mark, cell_marks,
+                                     plain)
+from reader.core.align import figures
+from reader.core.align.worddiff import is_unchanged
+from reader.core.model import Article, Passage, Story
 from reader.ui.theme import DiffPalette
 
 
@@ -32,8 +35,16 @@ class StoryView:
         sentences = self.articles[article_id].sentences
         return " ".join(sentences[i] for i in idx if 0 <= i < len(sentences))
 
+    @property
+    def single(self) -> bool:
+        """A story of one version: nothing to compare yet."""
+        return len(self.version_ids) < 2
+
     def share_kind(self, passage: Passage) -> str:
-        """unique, some or all: how many of the story's versions have this passage."""
+        """unique, some or all: how many of the story's versions have this passage
+        ("single" when the story has one version, so nothing is unique yet)."""
+        if self.single:
+            return "single"
         n = len(passage.members)
         if n <= 1:
             return "unique"
@@ -41,31 +52,66 @@ class StoryView:
 
     def is_difference(self, passage: Passage) -> bool:
         """Whether versions differ here: someone lacks it, or a member's words differ."""
+        if self.single:
+            return False
         if len(passage.members) < len(self.version_ids):
             return True
         return not all(is_unchanged(ops) for ops in passage.diffs.values())
 
-    def unique_share(self, article_id: str) -> float:
-        """Share (0..1) of this version's words that no other version has."""
-        art = self.articles[article_id]
-        total = art.word_count
-        if not total:
-            return 0.0
-        unique = 0
-        for p in self.story.passages:
-            if len(p.members) == 1 and article_id in p.members:
-                unique += sum(len(art.sentences[i].split()) for i in p.members[article_id]
-                              if 0 <= i < len(art.sentences))
-        return unique / total
+    def unique_share(self, article_id: str) -> float | None:
+        """Share (0..1) of this version's words no other version has (core definition);
+        None for a story of one version."""
+        return figures.unique_share(self.story, self.articles, article_id)
+
+    @property
+    def identical(self) -> dict[str, str]:
+        """Versions whose text repeats an earlier version's word for word -> that version."""
+        return figures.identical_to([self.articles[a] for a in self.display_ids])
+
+    def label(self, article_id: str) -> str:
+        """The outlet name as the views show it (the core's labels: unique in the story)."""
+        return figures_labels(self)[article_id]
 
     def header_text(self, article_id: str) -> str:
         """Column header: outlet; date · words; unique share (and whether it is the reference)."""
         art = self.articles[article_id]
-        # Three short lines rather than two long ones: a 190 px column shows them whole.
-        unique = f"{round(100 * self.unique_share(article_id))}% unique"
-        if self.is_reference(article_id):
-            unique += " · reference"
-        return f"{art.outlet}\n{art.date or 'no date'} · {art.word_count} words\n{unique}"
+        if self.single:
+            third = "only version"
+        else:
+            third = f"{figures.percent(self.unique_share(article_id))} unique"
+            twin = self.identical.get(article_id)
+            if twin is not None:
+                third = f"identical to {self.label(twin)}"
+            if self.is_reference(article_id):
+                third += " · reference"
+        date = art.date or "date unknown"
+        return f"{self.label(article_id)}\n{date}\n{art.word_count} words\n{third}"
+
+    def header_tooltip(self, article_id: str) -> str:
+        """Column header tooltip: title, source and what the figures mean."""
+        art = self.articles[article_id]
+        lines = [art.title, art.url or art.source]
+        if self.single:
+            lines.append(figures.NOTHING_TO_COMPARE)
+        else:
+            lines.append(figures.UNIQUE_SHARE_MEANS)
+            if self.is_reference(article_id):
+                lines.append("Reference: the other columns mark their differences against it.")
+        return "\n".join(x for x in lines if x)
+
+    def cell_tooltip(self, passage: Passage, article_id: str) -> str:
+        """A cell's tooltip in words: who has this passage."""
+        name = self.label(article_id)
+        if self.single:
+            return f"{name}: {figures.NOTHING_TO_COMPARE}"
+        n, total = len(passage.members), len(self.version_ids)
+        if article_id not in passage.members:
+            return f"{name} does not have this passage ({n} of {total} versions do)"
+        if n == 1:
+            return f"Only {name} has this passage"
+        if article_id == passage.reference:
+            return f"{name} (reference wording) · {n} of {total} versions have this passage"
+        return f"{name} · {n} of {total} versions have this passage"
 
     def is_reference(self, article_id: str) -> bool:
         """Whether most multi-member passages diff against this version."""
@@ -106,33 +152,91 @@ class StoryView:
         return (ref, *others)
 
 
-def diff_html(view: StoryView, passage: Passage, article_id: str, pal: DiffPalette) -> str | None:
-    """Cell HTML: the member's words with insertions underlined and deletions struck."""
-    plain = view.passage_text(passage, article_id)
-    if plain is None:
+def figures_labels(view: StoryView) -> dict[str, str]:
+    """Outlet names made unique inside the story (the reports' labels, same function)."""
+    return figures.labels([view.articles[a] for a in view.version_ids])
+
+
+def cell_marks_of(view: StoryView, passage: Passage, article_id: str) -> CellMarks | None:
+    """The core's marks of a member's cell (None if the version lacks the passage)."""
+    plain_text = view.passage_text(passage, article_id)
+    if plain_text is None:
         return None
     ops = passage.diffs.get(article_id)
     if article_id == passage.reference or not ops:
-        return escape(plain)
+        return plain(plain_text)
+    return cell_marks(ops, plain_text, view.passage_text(passage, passage.reference) or "")
+
+
+REWORDED_LABEL = "reworded"
+GAP_SIGN = "‸"  # where the reference has words this version lacks
+
+
+def gap_tooltip(mark: Mark) -> str:
+    """What a gap or a changed run stands for, in words."""
+    if mark.kind == GAP:
+        return f"The reference has here, and this version lacks:\n{mark.missing}"
+    if mark.kind == CHANGED:
+        return f"The reference has instead: {mark.missing}"
+    return ""
+
+
+def marks_html(cell: CellMarks, pal: DiffPalette, inline_missing: bool = False) -> str:
+    """A cell's HTML: the member's own words; changes marked in place, what the version lacks
+    as a separate caret (hover shows the words) or, inline, as a bracketed struck run."""
     parts = []
-    for op in display_ops(ops):
-        text = escape(op.text)
-        if op.op == DIFF_EQUAL:
+    if cell.reworded:
+        parts.append(f'<span style="color:{pal.muted}; font-style:italic;">'
+                     f"[{REWORDED_LABEL}]</span> ")
+    for n, m in enumerate(cell.marks):
+        text = escape(m.text)
+        if m.kind == SAME:
             parts.append(text)
-        elif op.op == DIFF_INSERT:
-            parts.append(f'<span style="background-color:{pal.insert_bg}; '
-                         f'text-decoration: underline;">{text}</span>')
-        elif op.op == DIFF_DELETE:
-            parts.append(f'<span style="background-color:{pal.delete_bg}; '
-                         f'text-decoration: line-through; color:{pal.muted};">{text}</span>')
+        elif m.kind == SHARED:
+            parts.append(f'<span style="background-color:{pal.some_bg};">{text}</span>')
+        elif m.kind == GAP:
+            if inline_missing:
+                parts.append(f' <span style="color:{pal.muted}; background-color:{pal.delete_bg};'
+                             f' text-decoration: line-through;">[{escape(m.missing)}]</span> ')
+            else:
+                parts.append(f'&#8202;<a href="gap:{n}" style="color:{pal.marker}; '
+                             f'text-decoration:none; font-weight:bold;">{GAP_SIGN}</a>&#8202;')
+        else:  # ADDED or CHANGED
+            style = f"background-color:{pal.insert_bg}; text-decoration: underline;"
+            if m.number:
+                style = (f"background-color:{pal.delete_bg}; font-weight:bold; "
+                         "text-decoration: underline;")
+            if m.quote:
+                style += " font-style:italic;"
+            if m.kind == CHANGED:
+                parts.append(f'<a href="gap:{n}" style="color:{pal.text}; {style}">{text}</a>')
+            else:
+                parts.append(f'<span style="{style}">{text}</span>')
+            if inline_missing and m.kind == CHANGED:
+                parts.append(f' <span style="color:{pal.muted}; background-color:{pal.delete_bg};'
+                             f' text-decoration: line-through;">[{escape(m.missing)}]</span>')
     return "".join(parts)
 
 
-def measure_text(view: StoryView, passage: Passage, article_id: str) -> str | None:
-    """The characters a cell shows (member text plus struck reference words), for sizing."""
-    ops = passage.diffs.get(article_id)
-    if article_id not in passage.members:
+def diff_html(view: StoryView, passage: Passage, article_id: str, pal: DiffPalette,
+              inline_missing: bool = False) -> str | None:
+    """Cell HTML of a version (None if it lacks the passage)."""
+    cell = cell_marks_of(view, passage, article_id)
+    return None if cell is None else marks_html(cell, pal, inline_missing)
+
+
+def measure_text(view: StoryView, passage: Passage, article_id: str,
+                 inline_missing: bool = False) -> str | None:
+    """The characters a cell shows (its own text, labels and gap signs), for sizing."""
+    cell = cell_marks_of(view, passage, article_id)
+    if cell is None:
         return None
-    if article_id == passage.reference or not ops:
-        return view.passage_text(passage, article_id)
-    return "".join(op.text for op in display_ops(ops))
+    out = [f"[{REWORDED_LABEL}] "] if cell.reworded else []
+    for m in cell.marks:
+        if m.kind == GAP:
+            out.append(f" [{m.missing}] " if inline_missing else f" {GAP_SIGN} ")
+        else:
+            out.append(m.text)
+            if inline_missing and m.kind == CHANGED:
+                out.append(f" [{m.missing}]")
+    return "".join(out)
