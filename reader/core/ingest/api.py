@@ -7,6 +7,7 @@ from typing import Callable, Iterator, Sequence
 
 from reader.core.ingest.build import build_articles
 from reader.core.ingest.loaders import Loaded, LoadError, load_file
+from reader.core.ingest.manifest import apply_sources, is_manifest
 from reader.core.ingest.markup import html_to_loaded, markdown_to_loaded
 from reader.core.model import Article, FileResult, IngestResult, Rejection
 
@@ -25,7 +26,7 @@ def _ingest_file(path: str) -> FileResult:
     """One file to its articles, or a rejection with a one-line reason."""
     try:
         loaded = load_file(path)
-        articles = build_articles(loaded, path)
+        articles = apply_sources(path, build_articles(loaded, path))
     except LoadError as exc:
         return FileResult(path, rejection=Rejection(path, str(exc)))
     except RecursionError:
@@ -68,7 +69,9 @@ def list_files(paths: Sequence[str]) -> Iterator[str | Rejection]:
 
             for folder, dirs, files in os.walk(path, onerror=on_error):
                 dirs[:] = [d for d in dirs if not _hidden(d)]
-                found.extend(os.path.join(folder, f) for f in files if not _hidden(f))
+                # A sources file describes the others (see manifest.py); it is no article.
+                found.extend(os.path.join(folder, f) for f in files
+                             if not _hidden(f) and not is_manifest(f))
             yield from errors
             yield from sorted(found)
         elif os.path.exists(path):
