@@ -147,7 +147,9 @@ def _changed(marks: list[Mark], new: str, old: str, pos: int, inside: list[bool]
     core = new.strip()
     lead = new[: len(new) - len(new.lstrip())]
     trail = new[len(new.rstrip()):]
-    if not _words(core):  # only spaces or punctuation: the member's text, a gap for words
+    if not core or (not _words(core) and _words(old)):
+        # Only spaces, or punctuation where the reference has words: the member's text as
+        # it is, and a gap for the words it lacks.
         marks.append(Mark(SAME, new))
         if old.strip():
             marks.append(Mark(GAP, "", old.strip(), bool(_DIGIT.search(old))))
@@ -156,7 +158,7 @@ def _changed(marks: list[Mark], new: str, old: str, pos: int, inside: list[bool]
         marks.append(Mark(SAME, lead))
     start = pos + len(lead)
     quoted = any(inside[start:start + len(core)])
-    kind = CHANGED if _words(old) else ADDED
+    kind = CHANGED if old.strip() else ADDED
     marks.append(Mark(kind, core, old.strip(), bool(_DIGIT.search(core + old)), quoted))
     if trail:
         marks.append(Mark(SAME, trail))

@@ -78,3 +78,39 @@ def labels(articles: Sequence[Article]) -> dict[str, str]:
             name = f"{name} ({seen[name]})"
         out[a.id] = name
     return out
+
+
+def reference_of(story: Story, articles: Mapping[str, Article],
+                 chosen: str | None = None) -> str | None:
+    """The version most multi-member passages diff against (None if nothing is shared); the
+    user's choice (article id or outlet) wins wherever the alignment honoured it."""
+    refs = [p.reference for p in story.passages if len(p.members) > 1]
+    if not refs:
+        return None
+    for aid in set(refs):
+        art = articles.get(aid)
+        if chosen is not None and chosen in (aid, art.outlet if art else None):
+            return aid
+    order = {aid: i for i, aid in enumerate(story.article_ids)}
+    return min(set(refs), key=lambda a: (-refs.count(a), order.get(a, len(order))))
+
+
+def column_order(story: Story, articles: Mapping[str, Article],
+                 chosen: str | None = None) -> tuple[str, ...]:
+    """The versions in the order every view and report shows them: the reference first (the
+    differences read against it), then by how many words they share with it, ties in story
+    order."""
+    ids = tuple(a for a in story.article_ids if a in articles)
+    ref = reference_of(story, articles, chosen)
+    if ref is None or ref not in ids:
+        return ids
+    shared = dict.fromkeys(ids, 0)
+    ref_art = articles[ref]
+    for p in story.passages:
+        if ref in p.members and len(p.members) > 1:
+            words = _words(ref_art, p.members[ref])
+            for aid in p.members:
+                if aid in shared:
+                    shared[aid] += words
+    others = sorted((a for a in ids if a != ref), key=lambda a: -shared[a])
+    return (ref, *others)

@@ -119,37 +119,13 @@ class StoryView:
 
     @property
     def reference_id(self) -> str | None:
-        """The version most multi-member passages diff against (None if nothing is shared)."""
-        refs = [p.reference for p in self.story.passages if len(p.members) > 1]
-        if not refs:
-            return None
-        # The user's choice wins wherever the alignment honoured it (it shares something).
-        for aid in set(refs):
-            if self.chosen_reference in (aid, self.articles[aid].outlet if aid in
-                                         self.articles else None):
-                return aid
-        # Ties go to the earlier version in story order, so the choice is stable.
-        order = {aid: i for i, aid in enumerate(self.version_ids)}
-        return min(set(refs), key=lambda a: (-refs.count(a), order.get(a, len(order))))
+        """The version most multi-member passages diff against (core definition)."""
+        return figures.reference_of(self.story, self.articles, self.chosen_reference)
 
     @property
     def display_ids(self) -> tuple[str, ...]:
-        """Versions in the order the views show them: the reference first (the diffs read
-        against it), then by how many words they share with it, ties in story order."""
-        ids = self.version_ids
-        ref = self.reference_id
-        if ref is None or ref not in ids:
-            return ids
-        shared = dict.fromkeys(ids, 0)
-        for p in self.story.passages:
-            if ref in p.members and len(p.members) > 1:
-                words = len((self.passage_text(p, ref) or "").split())
-                for aid in p.members:
-                    if aid in shared:
-                        shared[aid] += words
-        others = [a for a in ids if a != ref]
-        others.sort(key=lambda a: -shared[a])  # sort is stable: ties keep story order
-        return (ref, *others)
+        """Versions in the order every view and report shows them (core definition)."""
+        return figures.column_order(self.story, self.articles, self.chosen_reference)
 
 
 def figures_labels(view: StoryView) -> dict[str, str]:

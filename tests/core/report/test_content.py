@@ -16,6 +16,7 @@ from reader.core.report.content import (
     spaced_segments,
     word_diff,
 )
+from reader.core.align.cells import CHANGED, Mark
 from tests.core.report.sample import small_doc
 
 
@@ -23,8 +24,14 @@ def test_versions_share_unique_and_overlap():
     report = build_report(small_doc(), ["s1"], generated_at="T")
     (story,) = report.stories
     shares = {v.article.id: v.share_unique for v in story.versions}
-    # a1 has 4 sentences, one of them (the analysts' remark) in a passage of its own.
-    assert shares == {"a1": 0.25, "a2": 0.0, "a3": 0.0}
+    # One definition everywhere (the app's too): the share of a version's *words* in
+    # passages no other version has. a1's analysts' remark (p4) is its only such passage.
+    doc = small_doc()
+    a1 = doc.article("a1")
+    (p4,) = [p for p in doc.stories[0].passages if p.id == "p4"]
+    lone = sum(len(a1.sentences[i].split()) for i in p4.members["a1"])
+    assert shares == {"a1": lone / a1.word_count, "a2": 0.0, "a3": 0.0}
+    assert shares["a1"] != 0.25  # not the share of sentences (1 of 4) the reports once used
     # a1 has p1-p4, a2 has p1,p2,p3,p5: 3 shared out of 5 in either.
     assert story.overlap[("a1", "a2")] == story.overlap[("a2", "a1")] == 3 / 5
     assert story.overlap[("a2", "a3")] == 3 / 4
@@ -59,9 +66,10 @@ def test_cells_carry_word_diff_against_reference():
     (story,) = build_report(small_doc(), ["s1"]).stories
     p3 = story.passages[2]
     assert p3.cells["a1"].is_reference
-    segs = p3.cells["a2"].segments
-    assert Segment(DELETE, "26") in segs and Segment(INSERT, "25") in segs
-    assert "".join(s.text for s in segs if s.kind != DELETE) == p3.cells["a2"].text
+    marks = p3.cells["a2"].marks
+    # The cell is a2's own text; the reference's "26" rides along as what "25" replaced.
+    assert Mark(CHANGED, "25", "26", number=True) in marks.marks
+    assert marks.text == p3.cells["a2"].text
     assert p3.missing == ()
     assert story.passages[1].missing == ("a3",)
 
