@@ -177,9 +177,8 @@ def _merge(marks: list[Mark]) -> list[Mark]:
 
 def _reworded(member: str, reference: str) -> tuple[Mark, ...]:
     """A reworded member: its names and figures that the reference also has are SHARED;
-    a figure the reference does not give is CHANGED (with the reference's figures)."""
+    a figure the reference does not give is ADDED."""
     ref_words = {w.lower() for w in _words(reference)}
-    ref_figures = [w for w in _words(reference) if _DIGIT.search(w)]
     inside = _quote_depth(member)
     marks: list[Mark] = []
     last = 0
@@ -192,8 +191,9 @@ def _reworded(member: str, reference: str) -> tuple[Mark, ...]:
         if word.lower() in ref_words:
             mark = Mark(SHARED, word, number=figure)
         elif figure:
-            mark = Mark(CHANGED if ref_figures else ADDED, word, " ".join(ref_figures), True,
-                        inside[m.start()])
+            # A figure the reference does not give: marked, but not paired with the
+            # reference's figures (a reworded sentence need not be about the same count).
+            mark = Mark(ADDED, word, "", True, inside[m.start()])
         else:
             continue
         marks.append(Mark(SAME, member[last:m.start()]))
