@@ -75,22 +75,28 @@ class StoryView:
     def header_text(self, article_id: str) -> str:
         """Column header: outlet; date · words; unique share (and whether it is the reference)."""
         art = self.articles[article_id]
+        # Short lines: a narrow column shows each whole (the header does not wrap).
+        lines = [self.label(article_id), art.date or "date unknown", f"{art.word_count} words"]
         if self.single:
-            third = "only version"
+            lines += ["only version", ""]
         else:
-            third = f"{figures.percent(self.unique_share(article_id))} unique"
+            lines.append(f"{figures.percent(self.unique_share(article_id))} unique")
             twin = self.identical.get(article_id)
-            if twin is not None:
-                third = f"identical to {self.label(twin)}"
             if self.is_reference(article_id):
-                third += " · reference"
-        date = art.date or "date unknown"
-        return f"{self.label(article_id)}\n{date}\n{art.word_count} words\n{third}"
+                lines.append("◆ reference")
+            elif twin is not None:
+                lines.append(f"= {self.label(twin)}")  # identical (tooltip says so)
+            else:
+                lines.append("")
+        return "\n".join(lines)
 
     def header_tooltip(self, article_id: str) -> str:
         """Column header tooltip: title, source and what the figures mean."""
         art = self.articles[article_id]
-        lines = [art.title, art.url or art.source]
+        lines = [self.label(article_id), art.title, art.url or art.source]
+        twin = self.identical.get(article_id)
+        if twin is not None:
+            lines.append(f"Identical, word for word, to {self.label(twin)}.")
         if self.single:
             lines.append(figures.NOTHING_TO_COMPARE)
         else:

@@ -107,7 +107,7 @@ class CoverageCanvas(QWidget):
             painter.setFont(font)
             outlet = QFontMetrics(font).elidedText(view.label(aid),
                                                    Qt.TextElideMode.ElideRight, head.width() - 4)
-            second = view.header_text(aid).splitlines()[-1]  # the side-by-side header's figure
+            second = view.header_text(aid).splitlines()[3]  # the side-by-side header's figure
             painter.drawText(head.adjusted(2, 0, -2, 0),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              f"{outlet}\n{second}")

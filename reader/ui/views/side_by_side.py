@@ -225,7 +225,7 @@ class SideBySideView(QTableView):
         for c in range(cols):
             header.resizeSection(c, width)
         header.blockSignals(False)
-        header.setFixedHeight(QFontMetrics(header.font()).lineSpacing() * 4 + 14)
+        header.setFixedHeight(QFontMetrics(header.font()).lineSpacing() * 5 + 14)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

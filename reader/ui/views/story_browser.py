@@ -12,6 +12,7 @@ from reader.ui.models.story_list import (COL_DATE, COL_OUTLETS, COL_STAR, COL_TI
                                          StoryListModel)
 
 SEARCH_DELAY_MS = 250  # type-ahead: query once the user pauses
+NARROW_LIST = 440  # px: below this the story list hides its Date column
 
 
 def compact_outlets(outlets, metrics: QFontMetrics, width: int) -> str:
@@ -61,7 +62,8 @@ class StoryBrowser(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+        # Stories worth comparing first: most versions, then the latest.
+        self.tree.sortByColumn(COL_VERSIONS, Qt.SortOrder.DescendingOrder)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setItemDelegateForColumn(COL_OUTLETS, OutletsDelegate(self.tree))
@@ -92,6 +94,12 @@ class StoryBrowser(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.tree.clicked.connect(self._on_clicked)
         self.tree.customContextMenuRequested.connect(self._on_menu)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # A narrow list gives the Date column's room to the titles (dates are in the
+        # comparison's column headers and the tooltips); a wide one shows it.
+        self.tree.setColumnHidden(COL_DATE, self.width() < NARROW_LIST)
 
     def apply_search(self) -> None:
         """Run the typed query now (instead of after the type-ahead pause)."""
