@@ -82,8 +82,11 @@ def findings_html(view: StoryView, pal: DiffPalette, elide=None) -> str:
                 p = by_id.get(pid)
                 if p is None:
                     continue
-                holder = next(iter(sorted(p.members, key=story.article_ids.index)))
-                out.append(f"<li><s>{escape(view.passage_text(p, holder) or '')}</s></li>")
+                # The reference's wording (what the other columns are read against).
+                holder = p.reference if p.reference in p.members else next(
+                    iter(sorted(p.members, key=story.article_ids.index)))
+                out.append(f'<li><span style="background:{pal.delete_bg}">'
+                           f"{escape(view.passage_text(p, holder) or '')}</span></li>")
             if len(f.omitted) > MAX_SENTENCES:
                 out.append(f"<li>… and {len(f.omitted) - MAX_SENTENCES} more</li>")
             out.append("</ul>")
