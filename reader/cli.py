@@ -107,6 +107,11 @@ def _split_default(argv: list[str]) -> list[str]:
     first = argv[0]
     if first in COMMANDS or first in ("-h", "--help", "--version"):
         return argv
+    if not first.startswith("-") and not os.path.exists(first) and os.sep not in first and "/" not in first \
+            and "." not in first:
+        # Neither a command nor anything like a path: a typo, not files for the GUI.
+        raise UsageError(f"unknown command {first!r} (commands: {', '.join(COMMANDS)}; "
+                         "or give files and folders to open)")
     return ["gui", *argv]
 
 
@@ -122,7 +127,17 @@ def _report_rejected(rejected) -> None:
 def _analyze(args: argparse.Namespace):
     from reader.core.pipeline import analyze_paths
 
-    return analyze_paths(args.paths, _settings_from(args))
+    doc = analyze_paths(args.paths, _settings_from(args))
+    ref = args.reference
+    if ref and doc.articles and not any(ref in (a.id, a.outlet) for a in doc.articles):
+        outlets = sorted({a.outlet for a in doc.articles})
+        raise UsageError(f"--reference {ref!r} names no article id or outlet here "
+                         f"(outlets: {', '.join(outlets[:8])}{'…' if len(outlets) > 8 else ''})")
+    return doc
+
+
+def _versions(n: int) -> str:
+    return f"{n} version{'s' if n != 1 else ''}"
 
 
 def cmd_group(args: argparse.Namespace) -> int:
@@ -136,7 +151,7 @@ def cmd_group(args: argparse.Namespace) -> int:
     else:
         by_id = doc.articles_by_id()
         for story in doc.stories:
-            print(f"{story.id}  {story.title}  ({len(story.article_ids)} versions)")
+            print(f"{story.id}  {story.title}  ({_versions(len(story.article_ids))})")
             for aid in story.article_ids:
                 art = by_id[aid]
                 print(f"    {aid}  {art.outlet}: {art.title}")
@@ -155,6 +170,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot tell the report format from {args.output!r}: use --format")
     doc = _analyze(args)
     _report_rejected(doc.rejected)
+    if not doc.articles:
+        _err(f"no article could be read, so no report was written to {args.output}")
+        return 1
     if args.story:
         known = {s.id for s in doc.stories}
         missing = [s for s in args.story if s not in known]
@@ -199,6 +217,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(_split_default(argv))
+    except UsageError as exc:
+        _err(str(exc))
+        return 2
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
     handlers = {"group": cmd_group, "compare": cmd_compare, "import": cmd_import,
