@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QMainWind
 from reader.ui import theme
 from reader.ui.actions import build_actions, shortcut_table
 from reader.ui.dialogs import info
+from reader.ui.dialogs.paste import PasteDialog
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.exporting import ExportController
 from reader.ui.gateway import LibraryGateway, analysis_task
@@ -87,6 +88,11 @@ class MainWindow(QMainWindow):
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
+        # "Undo Merge 2 stories": the menu and toolbar say what they will undo or redo.
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: a.undo.setText(f"&Undo {text}" if text else "&Undo"))
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: a.redo.setText(f"&Redo {text}" if text else "&Redo"))
         a.find.triggered.connect(self._focus_search)
         a.preferences.triggered.connect(self.edit_preferences)
         a.rename_story.triggered.connect(self.regroup.rename_current)
@@ -198,8 +204,18 @@ class MainWindow(QMainWindow):
         return self.importer.import_paths([str(p) for p in paths])
 
     def paste_article(self) -> bool:
-        """Edit → Paste article: import the clipboard's text."""
-        return self.importer.import_text(QGuiApplication.clipboard().text(), "clipboard")
+        """Edit → Paste article: ask for the title and outlet, then import the clipboard's
+        text (with them as front matter). False if the clipboard has no text."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.statusBar().showMessage("The clipboard holds no text to paste", 5000)
+            return False
+        dialog = PasteDialog(text, self)
+        dialog.accepted.connect(lambda: self.importer.import_text(dialog.article_text(),
+                                                                  "clipboard"))
+        self.paste_dialog = dialog
+        dialog.open()
+        return True
 
     def _ask_import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(

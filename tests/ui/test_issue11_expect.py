@@ -1,0 +1,59 @@
+"""Issue 11, "what users expect": welcome and empty-search text, Undo/Redo that say what they
+undo, an import summary every time, Export's last folder, per-format filter and done box."""
+
+from __future__ import annotations
+
+from reader.ui.dialogs.export import file_filter
+from reader.ui.exporting import FOLDER_KEY, OPEN_REPORT, SHOW_FOLDER
+from tests.ui.conftest import import_and_wait
+
+
+def test_first_run_welcome_then_empty_search_text(qtbot, window, seeds_dir):
+    note = window.browser.empty_note
+    assert note.isVisible() and "Welcome to Parallax" in note.text()
+    import_and_wait(qtbot, window, [seeds_dir])
+    assert not note.isVisible()
+    window.browser.search.setText("zzzxqqnotaword")
+    window.browser.apply_search()
+    assert note.isVisible() and "No article matches “zzzxqqnotaword”" in note.text()
+    window.browser.search.clear()
+    window.browser.apply_search()
+    assert not note.isVisible()
+
+
+def test_undo_and_redo_say_what_they_will_undo(qtbot, window, seeds_dir):
+    import_and_wait(qtbot, window, [seeds_dir])
+    rows = window.browser.model
+    first, second = (rows.story_row(rows.index(r, 0)) for r in (0, 1))
+    window.browser.tree.selectionModel().clearSelection()
+    for r in (0, 1):
+        window.browser.tree.selectionModel().select(
+            rows.index(r, 0), window.browser.tree.selectionModel().SelectionFlag.Select
+            | window.browser.tree.selectionModel().SelectionFlag.Rows)
+    window.regroup.merge_selected()
+    undo, redo = window.actions_.undo, window.actions_.redo
+    assert undo.text() == "&Undo Merge 2 stories"
+    window.undo_stack.undo()
+    assert redo.text() == "&Redo Merge 2 stories" and undo.text() == "&Undo"
+    assert first.id != second.id
+
+
+def test_import_summary_is_shown_even_when_nothing_was_rejected(qtbot, window, seeds_dir):
+    window.importer.quiet = False
+    summary = import_and_wait(qtbot, window, [seeds_dir])
+    assert not summary.rejected
+    box = window.importer.summary_box
+    assert box is not None and "23 articles added from 5 files" in box.text()
+    box.close()
+
+
+def test_export_remembers_the_folder_and_offers_open_and_show(qtbot, window, tmp_path):
+    target = tmp_path / "reports"
+    target.mkdir()
+    window.exporter.export("md", False, str(target / "r.md"))
+    assert window.settings.qsettings.value(FOLDER_KEY) == str(target)
+    assert window.exporter.last_folder() == str(target)
+    box = window.exporter.done_box(str(target / "r.md"))
+    assert {b.text() for b in box.buttons()} >= {OPEN_REPORT, SHOW_FOLDER}
+    assert file_filter("pdf", "PDF").startswith("PDF (*.pdf)")
+    assert file_filter("html", "HTML").startswith("HTML (*.html *.htm)")
