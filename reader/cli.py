@@ -10,7 +10,7 @@ from typing import Sequence
 from reader import __version__
 from reader.core.settings import DEFAULT_STRICTNESS, AnalysisSettings
 
-COMMANDS = ("gui", "import", "list", "group", "compare")
+COMMANDS = ("gui", "import", "list", "group", "compare", "remove")
 FORMATS = ("json", "html", "md", "pdf", "csv")
 
 
@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="stories and their versions in the library")
     _add_library_option(p)
     p.add_argument("--search", metavar="QUERY", help="only articles matching a full-text query")
+
+    p = sub.add_parser("remove", help="remove articles or whole stories from the library")
+    p.add_argument("ids", nargs="+", metavar="ID", help="article (a12) or story (s3) ids")
+    _add_library_option(p)
 
     p = sub.add_parser("group", help="analyse PATHs without the library and print JSON")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -197,6 +201,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return commands.import_command(args.paths, args.library, strictness=args.strictness)
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Remove articles or stories from the library."""
+    from reader.core.library import commands
+
+    return commands.remove_command(args.ids, args.library)
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     """Print the library's stories and versions."""
     from reader.core.library import commands
@@ -223,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
     handlers = {"group": cmd_group, "compare": cmd_compare, "import": cmd_import,
-                "list": cmd_list, "gui": cmd_gui}
+                "list": cmd_list, "gui": cmd_gui, "remove": cmd_remove}
     try:
         return handlers[args.command](args)
     except UsageError as exc:

@@ -26,6 +26,8 @@ ACTIONS = (
      "Take the selected version out of its story"),
     ("merge_stories", "&Story", "&Merge selected stories", ["Ctrl+M"],
      "Merge the selected stories"),
+    ("remove", "&Story", "Remo&ve from library", ["Delete"],
+     "Remove the selected versions or stories from the library (undoable)"),
     ("toggle_star", "&Story", "S&tar", ["S"], "Star / unstar the story"),
     ("toggle_read", "&Story", "Mark read/&unread", ["U"], "Mark the story read / unread"),
     ("next_story", "&View", "&Next story", ["J", "Alt+Down"], "Next story"),

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         a.edit_article.triggered.connect(self.regroup.edit_current_article)
         a.split_version.triggered.connect(self.regroup.split_current)
         a.merge_stories.triggered.connect(self.regroup.merge_selected)
+        a.remove.triggered.connect(self.regroup.remove_selected)
         a.toggle_star.triggered.connect(lambda: self.regroup.toggle_star(
             self.browser.tree.currentIndex()))
         a.toggle_read.triggered.connect(self.regroup.toggle_read_current)

@@ -63,6 +63,24 @@ class RegroupController(QObject):
         if aid:
             self.split_version(aid)
 
+    def remove_selected(self) -> None:
+        """Remove the selected versions (version rows) or stories (story rows); undoable."""
+        ids, names = [], []
+        for index in self._browser.tree.selectionModel().selectedRows():
+            aid = index.data(ArticleIdRole)
+            if aid:
+                ids.append(aid)
+                names.append("version")
+            elif index.data(StoryIdRole):
+                ids.append(index.data(StoryIdRole))
+                names.append("story")
+        if not ids:
+            return
+        kind = names[0] if len(set(names)) == 1 else "item"
+        text = f"Remove {len(ids)} {kind}{'s' if len(ids) != 1 else ''}" if len(ids) > 1 \
+            else f"Remove {kind}"
+        self._stack.push(commands.RemoveCommand(self._gateway, ids, text, self._reload))
+
     def merge_selected(self) -> None:
         """Merge the selected stories."""
         self.merge([r.id for r in self._browser.selected_story_rows()])
@@ -126,3 +144,5 @@ class RegroupController(QObject):
             menu.addAction(a.rename_story)
             menu.addAction(a.toggle_star)
             menu.addAction(a.toggle_read)
+            menu.addSeparator()
+            menu.addAction(a.remove)

@@ -57,3 +57,22 @@ def test_export_remembers_the_folder_and_offers_open_and_show(qtbot, window, tmp
     assert {b.text() for b in box.buttons()} >= {OPEN_REPORT, SHOW_FOLDER}
     assert file_filter("pdf", "PDF").startswith("PDF (*.pdf)")
     assert file_filter("html", "HTML").startswith("HTML (*.html *.htm)")
+
+
+def test_remove_a_story_from_the_window_and_undo_it(qtbot, window, seeds_dir, library_path):
+    from tests.ui.conftest import reopen
+
+    import_and_wait(qtbot, window, [seeds_dir])
+    model = window.story_model
+    first = model.story_row(model.index(0, 0))
+    window.browser.select_story(first.id, emit=False)
+    window.actions_.remove.trigger()
+    assert window.actions_.undo.text() == "&Undo Remove story"
+    with reopen(library_path) as lib:
+        assert lib.count_articles() == 23 - len(first.article_ids)
+    assert model.index_of_story(first.id).isValid() is False
+    window.undo_stack.undo()
+    with reopen(library_path) as lib:
+        assert lib.count_articles() == 23
+        assert set(lib.story(lib.story_of(first.article_ids[0])).article_ids) == \
+            set(first.article_ids)
