@@ -39,6 +39,8 @@ ACTIONS = (
     ("view_map", "&View", "&Coverage map", ["Ctrl+3"], "Coverage map"),
     ("shared_only", "&View", "Shared passages &only", ["Ctrl+Shift+U"],
      "Side by side: hide passages only one version has"),
+    ("missing_inline", "&View", "Show &missing words inline", ["Ctrl+Shift+M"],
+     "Side by side: show what a version lacks as [bracketed] text instead of a ‸ caret"),
     ("shortcuts", "&Help", "&Keyboard shortcuts", ["F1"], "This list"),
     ("about", "&Help", "&About Parallax", [], "About"),
 )
@@ -58,7 +60,7 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
             menus[menu_name] = window.menuBar().addMenu(menu_name)
         menus[menu_name].addAction(action)
         setattr(actions, name, action)
-    for view in ("view_side", "view_reader", "view_map", "shared_only"):
+    for view in ("view_side", "view_reader", "view_map", "shared_only", "missing_inline"):
         getattr(actions, view).setCheckable(True)
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("mainToolbar")

@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         a.shared_only.setChecked(self.settings.shared_only)
         self.comparison.side.set_shared_only(self.settings.shared_only)
         a.shared_only.toggled.connect(self.set_shared_only)
+        a.missing_inline.setChecked(self.settings.missing_inline)
+        self.set_missing_inline(self.settings.missing_inline)
+        a.missing_inline.toggled.connect(self.set_missing_inline)
         self.comparison.side.sharedOnlyChanged.connect(self.set_shared_only)
         a.shortcuts.triggered.connect(lambda: info.show_shortcuts(self, shortcut_table()))
         a.about.triggered.connect(lambda: info.show_about(self))
@@ -276,6 +279,13 @@ class MainWindow(QMainWindow):
         self.comparison.side.set_shared_only(on)
         if self.actions_.shared_only.isChecked() != on:
             self.actions_.shared_only.setChecked(on)  # re-enters here once; a no-op then
+
+    def set_missing_inline(self, on: bool) -> None:
+        """View → Show missing words inline (remembered)."""
+        self.settings.missing_inline = on
+        side = self.comparison.side
+        side.passage_model.set_inline_missing(on)
+        side.clear_height_cache()
 
     def _use_reference(self, article_id: str) -> None:
         view = self.comparison.story_view

@@ -76,3 +76,17 @@ def test_remove_a_story_from_the_window_and_undo_it(qtbot, window, seeds_dir, li
         assert lib.count_articles() == 23
         assert set(lib.story(lib.story_of(first.article_ids[0])).article_ids) == \
             set(first.article_ids)
+
+
+def test_missing_words_can_be_shown_inline_instead_of_carets(qtbot, window):
+    from reader.ui.models.passages import HtmlRole
+    from tests.ui.test_issue11 import _number_story
+
+    window.comparison.set_story(_number_story())
+    model = window.comparison.side.passage_model
+    col = model.column_of("a2")
+    assert "on Friday" not in model.index(0, col).data(HtmlRole)  # a caret, hover for words
+    window.actions_.missing_inline.trigger()
+    assert window.settings.missing_inline
+    html = model.index(0, col).data(HtmlRole)
+    assert "[on Friday]" in html and "[12]" in html  # bracketed, apart from the own words

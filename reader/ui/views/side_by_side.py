@@ -233,6 +233,11 @@ class SideBySideView(QTableView):
             self.fit_columns()
             self._schedule_heights()
 
+    def clear_height_cache(self) -> None:
+        """Forget the row heights (the cells' text changed) and measure again."""
+        self._height_cache.clear()
+        self.update_row_heights()
+
     def _schedule_heights(self, *args) -> None:
         self._heights_timer.start()
 
