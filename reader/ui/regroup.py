@@ -6,9 +6,10 @@ from typing import Callable
 
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from reader.ui import commands
+from reader.ui.dialogs.edit import EditVersionDialog, RenameStoryDialog
 from reader.ui.gateway import LibraryGateway
 from reader.ui.models.story_list import ArticleIdRole, StoryIdRole
 
@@ -91,9 +92,9 @@ class RegroupController(QObject):
         if not sid:
             return
         row = self._gateway.story(sid)
-        title, ok = QInputDialog.getText(self._window, "Rename story", "Title:", text=row.title)
-        if ok:
-            self.rename(sid, title)
+        ask = RenameStoryDialog(row.title, self._window)
+        if ask.dialog.exec():
+            self.rename(sid, ask.title.text())
 
     def edit_current_article(self) -> None:
         """Ask for a version's title and outlet."""
@@ -101,13 +102,9 @@ class RegroupController(QObject):
         if not aid:
             return
         art = self._gateway.article_info(aid).article
-        title, ok = QInputDialog.getText(self._window, "Edit version", "Title:", text=art.title)
-        if not ok:
-            return
-        outlet, ok = QInputDialog.getText(self._window, "Edit version",
-                                          "Outlet (renames it everywhere):", text=art.outlet)
-        if ok:
-            self.edit_article(aid, title=title, outlet=outlet)
+        ask = EditVersionDialog(art.title, art.outlet, self._window)
+        if ask.dialog.exec():
+            self.edit_article(aid, title=ask.title.text(), outlet=ask.outlet.text())
 
     def toggle_star(self, index: QModelIndex) -> None:
         """Star/unstar a story (all its versions) or a single version."""

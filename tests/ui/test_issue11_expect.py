@@ -90,3 +90,18 @@ def test_missing_words_can_be_shown_inline_instead_of_carets(qtbot, window):
     assert window.settings.missing_inline
     html = model.index(0, col).data(HtmlRole)
     assert "[on Friday]" in html and "[12]" in html  # bracketed, apart from the own words
+
+
+def test_readable_dialogs(qtbot, window):
+    from reader.ui.dialogs.edit import MIN_WIDTH, EditVersionDialog, RenameStoryDialog
+    from reader.ui.dialogs.preferences import PreferencesDialog
+
+    edit = EditVersionDialog("A headline", "Example Wire", window)
+    assert edit.dialog.minimumWidth() >= MIN_WIDTH
+    assert (edit.title.text(), edit.outlet.text()) == ("A headline", "Example Wire")  # one dialog
+    assert RenameStoryDialog("T", window).dialog.minimumWidth() >= MIN_WIDTH
+    prefs = PreferencesDialog(window.settings, window)
+    qtbot.addWidget(prefs)
+    assert prefs.strictness_value.text() == "0.50 (default)"
+    prefs.strictness.setValue(70)
+    assert prefs.strictness_value.text() == "0.70"
