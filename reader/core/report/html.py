@@ -181,6 +181,8 @@ class _Writer:
             # Qt's layout (PDF) cannot wrap a long path and squeezes the titles instead, so
             # there a file shows by its name; browsers wrap the whole path themselves.
             where = _e(a.url or (os.path.basename(a.source) if self.qt else a.source))
+            if self.qt:  # Qt wraps only at spaces: offer breaks after _ - . / as well
+                where = re.sub(r"([_\-./])(?=.)", "\\1\u200b", where)
             twin = (f'<br><span class="note">identical to {_e(v.identical_to)}</span>'
                     if v.identical_to else "")
             self.w(f'<tr><th scope="row">{_e(v.label)}{twin}</th><td>{_e(a.title)}</td>'
