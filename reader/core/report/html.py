@@ -164,7 +164,7 @@ class _Writer:
                "<tbody>\n")
         for s in self.r.stories:
             shared = sum(1 for p in s.passages if p.shared)
-            self.w(f'<tr><td><a href="#{s.anchor}">{_e(s.story.title or s.story.id)}</a></td>'
+            self.w(f'<tr><td><a href="#{s.anchor}">{_e(s.story.title or "Untitled story")}</a></td>'
                    f'<td class="num">{len(s.versions)}</td><td class="num">{len(s.passages)}</td>'
                    f'<td class="num">{shared}</td></tr>\n')
         self.w("</tbody></table>\n", "</nav>\n" if not self.qt else "")
@@ -357,7 +357,7 @@ class _Writer:
         style = "" if first or not self.qt else ' style="page-break-before: always"'
         self.w(f'<{tag} class="{cls}" id="{s.anchor}"{style}>\n',
                f'<a name="{s.anchor}"></a>' if self.qt else "",
-               f"<h2>{_e(s.story.title or s.story.id)}</h2>\n",
+               f"<h2>{_e(s.story.title or 'Untitled story')}</h2>\n",
                f'<p class="meta">{len(s.versions)} version'
                f"{'s' if len(s.versions) != 1 else ''} · {len(s.passages)} passages</p>\n")
         if s.story.reasons:
