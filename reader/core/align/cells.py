@@ -133,13 +133,18 @@ def cell_marks(ops: Sequence[DiffOp] | None, member: str, reference: str = "") -
         elif op.op == DIFF_INSERT:
             pos = _changed(marks, op.text, "", pos, inside)
         else:  # a deletion on its own: a gap, placed where the member's text joins
-            missing = op.text.strip()
+            missing = _missing(op.text)
             if missing:
                 at = min(pos, len(inside) - 1)
                 marks.append(Mark(GAP, "", missing, bool(_DIGIT.search(missing)),
                                   at >= 0 and inside[at]))
         i += 1
     return CellMarks(tuple(_merge(marks)), False, share)
+
+
+def _missing(text: str) -> str:
+    """The reference's words a gap stands for, without the joining comma or spaces."""
+    return text.strip().lstrip(",;:").strip()
 
 
 def _changed(marks: list[Mark], new: str, old: str, pos: int, inside: list[bool]) -> int:
@@ -151,8 +156,8 @@ def _changed(marks: list[Mark], new: str, old: str, pos: int, inside: list[bool]
         # Only spaces, or punctuation where the reference has words: the member's text as
         # it is, and a gap for the words it lacks.
         marks.append(Mark(SAME, new))
-        if old.strip():
-            marks.append(Mark(GAP, "", old.strip(), bool(_DIGIT.search(old))))
+        if _missing(old):
+            marks.append(Mark(GAP, "", _missing(old), bool(_DIGIT.search(old))))
         return pos + len(new)
     if lead:
         marks.append(Mark(SAME, lead))

@@ -85,7 +85,7 @@ def findings_html(view: StoryView, pal: DiffPalette, elide=None) -> str:
                 # The reference's wording (what the other columns are read against).
                 holder = p.reference if p.reference in p.members else next(
                     iter(sorted(p.members, key=story.article_ids.index)))
-                out.append(f'<li><span style="background:{pal.delete_bg}">'
+                out.append(f'<li><span style="color:{pal.muted}; font-style:italic">'
                            f"{escape(view.passage_text(p, holder) or '')}</span></li>")
             if len(f.omitted) > MAX_SENTENCES:
                 out.append(f"<li>… and {len(f.omitted) - MAX_SENTENCES} more</li>")

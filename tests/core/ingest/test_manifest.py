@@ -19,7 +19,7 @@ def test_seeds_open_with_outlet_names_and_dates_not_hashes():
     assert len(result.articles) == 23
     outlets = {a.outlet for a in result.articles}
     assert outlets == {"AP digest A", "AP digest B", "AP", "Arab News / AFP",
-                       "Unattributed rewrite site"}
+                       "Unnamed site"}
     putin = [a for a in result.articles if a.title.startswith("Putin says")]
     assert {a.outlet: a.date for a in putin} == {"AP": "2025-09-05",
                                                   "Arab News / AFP": "2025-09-05"}
