@@ -7,7 +7,7 @@ import re
 
 from PySide6.QtGui import QTextDocument
 
-from reader.core.model import DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, Article, DiffOp, Passage, Story
+from reader.core.model import DIFF_EQUAL, Article, DiffOp, Passage, Story
 from reader.core.report.content import build_story_report, percent
 from reader.ui.models.passages import HtmlRole, KindRole, MarkTipRole, PresentRole
 from reader.ui.models.rendering import StoryView

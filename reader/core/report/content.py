@@ -11,7 +11,6 @@ from reader import __version__
 from reader.core.align import figures
 from reader.core.align.cells import (ADDED, CHANGED, GAP, SAME, CellMarks, Mark, cell_marks,
                                      plain)
-from reader.core.align.worddiff import display_ops
 from reader.core.model import (
     DIFF_DELETE,
     DIFF_EQUAL,
@@ -172,24 +171,6 @@ def member_text(article: Article, indices: Sequence[int]) -> str:
     return " ".join(article.sentences[i] for i in indices if 0 <= i < len(article.sentences))
 
 
-def segments_from_ops(ops, text: str) -> tuple[Segment, ...]:
-    """The member's diff ops as segments; plain text when the ops do not rebuild the text.
-
-    Falling back keeps the report truthful if an alignment ever produces inconsistent ops.
-    """
-    segs = [Segment(_KIND.get(op.op, EQUAL), op.text) for op in display_ops(ops or ()) if op.text]
-    rebuilt = "".join(s.text for s in segs if s.kind != DELETE)
-    if not segs or " ".join(rebuilt.split()) != " ".join(text.split()):
-        return (Segment(EQUAL, text),)
-    merged: list[Segment] = []
-    for s in segs:
-        if merged and merged[-1].kind == s.kind:
-            merged[-1] = Segment(s.kind, merged[-1].text + s.text)
-        else:
-            merged.append(s)
-    return tuple(merged)
-
-
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     """Word-level segments turning `old` into `new` (for quotes, which carry no diff ops)."""
     a, b = old.split(), new.split()
@@ -231,28 +212,6 @@ def segments_marks(segs: Sequence[Segment]) -> CellMarks:
             marks.append(Mark(SAME, s.text[len(s.text.rstrip()):]))
         i += 1
     return CellMarks(tuple(m for m in marks if m.text or m.kind == GAP))
-
-
-def spaced_segments(segs: Sequence[Segment]):
-    """Yield (segment, leading space, words, trailing space) for marking up changes.
-
-    Spaces stay outside the marks so an underline never starts with a blank, and a space is
-    put between a deletion and the insertion right after it so "26" -> "25" never reads "2625".
-    """
-    prev = None
-    for s in segs:
-        core = s.text.strip()
-        if not core:
-            yield s, s.text, "", ""
-            prev = s
-            continue
-        lead = s.text[: len(s.text) - len(s.text.lstrip())]
-        trail = s.text[len(s.text.rstrip()):]
-        if (s.kind == INSERT and prev is not None and prev.kind == DELETE and not lead
-                and prev.text == prev.text.rstrip()):
-            lead = " "
-        yield s, lead, core, trail
-        prev = s
 
 
 def _passage_view(p: Passage, number: int, order: Sequence[str],

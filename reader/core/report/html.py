@@ -19,18 +19,14 @@ from reader.core.align.cells import GAP, SAME, SHARED, CellMarks
 from reader.core.align.figures import NOTHING_TO_COMPARE, OVERLAP_MEANS, UNIQUE_SHARE_MEANS
 from reader.core.model import Document
 from reader.core.report.content import (
-    DELETE,
-    INSERT,
     Cell,
     PassageView,
     Report,
-    Segment,
     StoryReport,
     build_report,
     excerpt,
     percent,
     segments_marks,
-    spaced_segments,
     settings_rows,
 )
 
@@ -74,19 +70,6 @@ class _Writer:
         self.w(f'<table class="{cls}"{attrs}>')
         if caption:
             self.w(f"<caption>{_e(caption)}</caption>")
-
-    def segments(self, segs: Sequence[Segment]) -> str:
-        parts = []
-        for s, lead, core, trail in spaced_segments(segs):
-            text = _e(core)
-            if s.kind == INSERT:
-                text = (f'<span style="{_QT_INS}">{text}</span>' if self.qt
-                        else f"<ins>{text}</ins>")
-            elif s.kind == DELETE:
-                text = (f'<span style="{_QT_DEL}">{text}</span>' if self.qt
-                        else f"<del>{text}</del>")
-            parts.append(f"{lead}{text}{trail}")
-        return "".join(parts)
 
     def marks(self, cell: CellMarks) -> str:
         """A member's own words, marked as the app marks them (see reader.core.align.cells):
@@ -298,7 +281,8 @@ class _Writer:
         self.w("</ul>\n")
 
     def legend(self) -> None:
-        ins = self.segments([Segment(INSERT, "underlined")])
+        ins = (f'<span style="{_QT_INS}">underlined</span>' if self.qt
+               else '<ins class="chg">underlined</ins>')
         gap = (f'<span class="gap" style="{_QT_GAP}">[‸ lacks: …]</span>' if self.qt
                else '<span class="gap">[‸ lacks: …]</span>')
         num = (f'<span class="num" style="{_QT_NUM}">12</span>' if self.qt

@@ -15,18 +15,14 @@ from reader.core.align.cells import GAP, SAME, SHARED, CellMarks
 from reader.core.align.figures import NOTHING_TO_COMPARE, UNIQUE_SHARE_MEANS
 from reader.core.model import Document
 from reader.core.report.content import (
-    DELETE,
-    INSERT,
     PassageView,
     Report,
-    Segment,
     StoryReport,
     build_report,
     excerpt,
     percent,
     settings_rows,
     segments_marks,
-    spaced_segments,
 )
 
 # Characters Markdown could read as markup inside a line of article text.
@@ -56,19 +52,6 @@ def md_marks(cell: CellMarks) -> str:
             if m.number and m.missing:
                 out.append(f" \\[reference: {md_escape(m.missing)}\\]")
     return re.sub(r" {2,}", " ", "".join(out))
-
-
-def md_segments(segs: Sequence[Segment]) -> str:
-    """A member's wording with insertions as **…** and deletions as ~~…~~."""
-    out = []
-    for s, lead, core, trail in spaced_segments(segs):
-        text = md_escape(core)
-        if core and s.kind == INSERT:
-            text = f"**{text}**"
-        elif core and s.kind == DELETE:
-            text = f"~~{text}~~"
-        out.append(f"{lead}{text}{trail}")
-    return "".join(out)
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.model import DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, DiffOp
-from reader.core.report.content import (
-    DELETE,
-    EQUAL,
-    INSERT,
-    Segment,
-    build_report,
-    excerpt,
-    segments_from_ops,
-    spaced_segments,
-    word_diff,
-)
 from reader.core.align.cells import CHANGED, Mark
+from reader.core.model import DIFF_EQUAL, DIFF_INSERT, DiffOp
+from reader.core.report.content import DELETE, EQUAL, build_report, excerpt, word_diff
 from tests.core.report.sample import small_doc
 
 
@@ -74,22 +64,7 @@ def test_cells_carry_word_diff_against_reference():
     assert story.passages[1].missing == ("a3",)
 
 
-def test_inconsistent_ops_fall_back_to_plain_text():
-    ops = (DiffOp(DIFF_EQUAL, "Hello "), DiffOp(DIFF_INSERT, "world"))
-    assert segments_from_ops(ops, "Hello world") == (Segment(EQUAL, "Hello "),
-                                                     Segment(INSERT, "world"))
-    assert segments_from_ops(ops, "Something else") == (Segment(EQUAL, "Something else"),)
-    assert segments_from_ops((), "x") == (Segment(EQUAL, "x"),)
-    ops = (DiffOp(DIFF_DELETE, "a"), DiffOp(DIFF_DELETE, "b"), DiffOp(DIFF_INSERT, "c"))
-    assert segments_from_ops(ops, "c")[0] == Segment(DELETE, "ab")
 
-
-def test_spaced_segments_keep_spaces_outside_marks_and_split_replacements():
-    segs = (Segment(EQUAL, "About "), Segment(DELETE, "26"), Segment(INSERT, "25"),
-            Segment(EQUAL, " countries"), Segment(INSERT, " now"))
-    out = [(s.kind, lead, core, trail) for s, lead, core, trail in spaced_segments(segs)]
-    assert out[2] == (INSERT, " ", "25", "")
-    assert out[4] == (INSERT, " ", "now", "")
 
 
 def test_word_diff_and_excerpt():
@@ -104,3 +79,13 @@ def test_selecting_stories_and_titles():
     assert build_report(doc).title == "Comparison of 2 stories"
     assert build_report(doc, ["s2"]).title == "Weather"
     assert [s.story.id for s in build_report(doc, ["s2"]).stories] == ["s2"]
+
+
+def test_inconsistent_ops_fall_back_to_the_versions_own_text():
+    from reader.core.align.cells import SAME, cell_marks
+
+    ops = (DiffOp(DIFF_EQUAL, "Hello "), DiffOp(DIFF_INSERT, "world"))
+    assert [m.kind for m in cell_marks(ops, "Hello world").marks] == [SAME, "added"]
+    # Ops that do not spell the member: its own text, unmarked (never words it lacks).
+    assert cell_marks(ops, "Something else").marks == (Mark(SAME, "Something else"),)
+    assert cell_marks((), "x").marks == (Mark(SAME, "x"),)
