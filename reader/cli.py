@@ -111,8 +111,8 @@ def _split_default(argv: list[str]) -> list[str]:
     first = argv[0]
     if first in COMMANDS or first in ("-h", "--help", "--version"):
         return argv
-    if not first.startswith("-") and not os.path.exists(first) and os.sep not in first and "/" not in first \
-            and "." not in first:
+    looks_like_path = os.path.exists(first) or any(c in first for c in (os.sep, "/", "."))
+    if not first.startswith("-") and not looks_like_path:
         # Neither a command nor anything like a path: a typo, not files for the GUI.
         raise UsageError(f"unknown command {first!r} (commands: {', '.join(COMMANDS)}; "
                          "or give files and folders to open)")

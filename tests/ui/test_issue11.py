@@ -39,7 +39,8 @@ def _number_story() -> StoryView:
     p = Passage("p1", {"a1": (0,), "a2": (0,), "a3": (0,)}, "a1",
                 {"a1": (DiffOp(DIFF_EQUAL, ref),), "a2": word_diff(ref, mem, s),
                  "a3": word_diff(ref, reworded, s)}, 0.7)
-    return StoryView(Story("s1", "Blast", ("a1", "a2", "a3"), (p,)), {a.id: a for a in (a1, a2, a3)})
+    return StoryView(Story("s1", "Blast", ("a1", "a2", "a3"), (p,)),
+                     {a.id: a for a in (a1, a2, a3)})
 
 
 # 1. A column shows words its outlet never wrote -------------------------------------------
@@ -128,7 +129,8 @@ def test_seeds_open_with_names_dates_and_the_story_worth_comparing_first(qtbot, 
     model = window.story_model
     first = model.story_row(model.index(0, 0))
     assert len(first.article_ids) == 5  # most versions first, not undated one-version items
-    outlets = {o for r in range(model.rowCount()) for o in model.story_row(model.index(r, 0)).outlets}
+    outlets = {o for r in range(model.rowCount())
+               for o in model.story_row(model.index(r, 0)).outlets}
     assert not any(re.fullmatch(r"\d{3}_[0-9a-f]{16}", o) for o in outlets)
     assert {"AP", "Arab News / AFP"} <= outlets
     show_and_wait(qtbot, window, first.id)

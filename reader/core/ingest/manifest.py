@@ -4,9 +4,10 @@
 ignored) or `sources.json` (a list of such objects, or an object mapping file -> fields) in a
 folder, or in a folder above it, describes the files below it. `file` is the path relative to
 the sources file's folder; `name.txt#1` describes only the second article (part 1) of a file
-that holds several, and wins over a row for the whole file. A value given there wins over what the file itself says; an empty
-value leaves the file's own metadata alone. A sources file that cannot be read is ignored
-(import goes on with the files' own metadata); it is never imported as an article.
+that holds several, and wins over a row for the whole file. A value given there wins over
+what the file itself says; an empty value leaves the file's own metadata alone. A sources file
+that cannot be read is ignored (import goes on with the files' own metadata); it is never
+imported as an article.
 """
 
 from __future__ import annotations

@@ -158,7 +158,8 @@ class ReaderView(QWidget):
             rows.append(f'<tr><td width="46" valign="top" align="right">{"<br>".join(margin)}</td>'
                         f'<td valign="top" style="padding-bottom:8px">{" ".join(body)}</td></tr>')
         title = escape(art.title)
-        meta = escape(" · ".join(x for x in (self._view.label(art.id), art.date or "", f"{art.word_count} words")
+        meta = escape(" · ".join(x for x in (self._view.label(art.id), art.date or "",
+                                             f"{art.word_count} words")
                                  if x))
         return (f'<div style="color:{pal.text}"><h2>{title}</h2>'
                 f'<p style="color:{pal.muted}">{meta}</p>'

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QMenu, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView,
                                QToolTip)
 
-from reader.ui.models.passages import (OMISSION_LABEL, OMISSION_SHORT, HtmlRole, KindRole, MarkTipRole,
-                                       MeasureRole, PassageTableModel, PresentRole)
+from reader.ui.models.passages import (OMISSION_LABEL, OMISSION_SHORT, HtmlRole, KindRole,
+                                       MarkTipRole, MeasureRole, PassageTableModel,
+                                       PresentRole)
 from reader.ui.theme import LIGHT, DiffPalette
 
 PAD = 6  # cell padding, px
