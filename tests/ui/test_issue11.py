@@ -173,3 +173,17 @@ def test_a_one_version_story_reads_nothing_to_compare_yet(qtbot):
     html = findings_html(view, LIGHT)
     assert "Nothing to compare yet" in html and "Only here" not in html
     assert "1 version ·" in _plain(html)
+
+
+def test_a_quote_worded_differently_is_flagged_in_its_cells(qtbot):
+    from tests.ui.sample import three_version_view
+
+    area = ComparisonArea()
+    qtbot.addWidget(area)
+    view = three_version_view()  # a1 and a2 quote Putin differently in p1
+    area.set_story(view)
+    model = area.side.passage_model
+    for aid in ("a1", "a2"):
+        assert "[quote worded differently]" in _plain(model.index(0, model.column_of(aid))
+                                                      .data(HtmlRole))
+    assert "quote worded" not in _plain(model.index(2, model.column_of("a1")).data(HtmlRole))

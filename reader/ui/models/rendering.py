@@ -68,6 +68,12 @@ class StoryView:
         """Versions whose text repeats an earlier version's word for word -> that version."""
         return figures.identical_to([self.articles[a] for a in self.display_ids])
 
+    def quotes_differ(self, passage: Passage, article_id: str) -> bool:
+        """Whether this version's text here holds a quote other versions word differently."""
+        mine = set(passage.members.get(article_id, ()))
+        return bool(mine) and any(o.article_id == article_id and o.sentence in mine
+                                  for qv in self.story.quote_variants for o in qv.occurrences)
+
     def label(self, article_id: str) -> str:
         """The outlet name as the views show it (the core's labels: unique in the story)."""
         return figures_labels(self)[article_id]
@@ -151,6 +157,7 @@ def cell_marks_of(view: StoryView, passage: Passage, article_id: str) -> CellMar
 
 
 REWORDED_LABEL = "reworded"
+QUOTE_LABEL = "quote worded differently"
 GAP_SIGN = "‸"  # where the reference has words this version lacks
 
 
@@ -202,9 +209,15 @@ def marks_html(cell: CellMarks, pal: DiffPalette, inline_missing: bool = False) 
 
 def diff_html(view: StoryView, passage: Passage, article_id: str, pal: DiffPalette,
               inline_missing: bool = False) -> str | None:
-    """Cell HTML of a version (None if it lacks the passage)."""
+    """Cell HTML of a version (None if it lacks the passage); a quote the versions word
+    differently (a core finding) is flagged at the top of the cell."""
     cell = cell_marks_of(view, passage, article_id)
-    return None if cell is None else marks_html(cell, pal, inline_missing)
+    if cell is None:
+        return None
+    flag = ""
+    if view.quotes_differ(passage, article_id):
+        flag = (f'<span style="color:{pal.marker}; font-weight:bold;">[{QUOTE_LABEL}]</span> ')
+    return flag + marks_html(cell, pal, inline_missing)
 
 
 def measure_text(view: StoryView, passage: Passage, article_id: str,
@@ -214,6 +227,8 @@ def measure_text(view: StoryView, passage: Passage, article_id: str,
     if cell is None:
         return None
     out = [f"[{REWORDED_LABEL}] "] if cell.reworded else []
+    if view.quotes_differ(passage, article_id):
+        out.insert(0, f"[{QUOTE_LABEL}] ")
     for m in cell.marks:
         if m.kind == GAP:
             out.append(f" [{m.missing}] " if inline_missing else f" {GAP_SIGN} ")
