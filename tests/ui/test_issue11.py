@@ -184,6 +184,6 @@ def test_a_quote_worded_differently_is_flagged_in_its_cells(qtbot):
     area.set_story(view)
     model = area.side.passage_model
     for aid in ("a1", "a2"):
-        assert "[quote worded differently]" in _plain(model.index(0, model.column_of(aid))
+        assert "[quote differs]" in _plain(model.index(0, model.column_of(aid))
                                                       .data(HtmlRole))
-    assert "quote worded" not in _plain(model.index(2, model.column_of("a1")).data(HtmlRole))
+    assert "quote differs" not in _plain(model.index(2, model.column_of("a1")).data(HtmlRole))

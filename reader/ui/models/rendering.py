@@ -157,7 +157,7 @@ def cell_marks_of(view: StoryView, passage: Passage, article_id: str) -> CellMar
 
 
 REWORDED_LABEL = "reworded"
-QUOTE_LABEL = "quote worded differently"
+QUOTE_LABEL = "quote differs"  # a core quote-variant finding: Findings lists the wordings
 GAP_SIGN = "‸"  # where the reference has words this version lacks
 
 
