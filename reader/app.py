@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -89,12 +90,30 @@ def _open_window(args: argparse.Namespace, settings):
         return create_window(args.library, settings, restore=True)
 
 
+def display_problem(env, platform: str) -> str | None:
+    """Why no window can open here (one line), or None: on Linux/BSD, Qt aborts the process
+    when it finds no display, so say so before asking it."""
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    qpa = env.get("QT_QPA_PLATFORM", "")
+    if qpa and not qpa.startswith(("xcb", "wayland")):
+        return None  # offscreen, vnc, eglfs…: Qt needs no desktop display
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "run it in a desktop session, or use QT_QPA_PLATFORM=offscreen with --screenshot")
+
+
 def run_app(args: argparse.Namespace) -> int:
     """`parallax gui`: open the window (or render a screenshot and exit)."""
     from reader.core.library.connection import LibraryError
     from reader.ui.settings import UiSettings
     from reader.ui.theme import apply_theme
 
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        print(f"parallax: {problem}", file=sys.stderr)
+        return 1
     app = create_application()
     settings = UiSettings()
     palette = apply_theme(app, args.theme or settings.theme, settings.font_size)

@@ -11,7 +11,8 @@ from reader import __version__
 from reader.core.settings import DEFAULT_STRICTNESS, AnalysisSettings
 from reader.core.text.display import one_line, safe_name
 
-COMMANDS = ("gui", "import", "list", "group", "compare", "repair", "feeds", "export")
+COMMANDS = ("gui", "import", "list", "group", "compare", "repair", "remove", "feeds",
+            "export")
 FORMATS = ("json", "html", "md", "pdf", "csv")
 
 
@@ -96,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
                                       "(the damaged file is kept next to it)")
     _add_library_option(p)
 
+    p = sub.add_parser("remove", help="remove articles or whole stories from the library")
+    p.add_argument("ids", nargs="+", metavar="ID", help="article (a12) or story (s3) ids")
+    _add_library_option(p)
+
     p = sub.add_parser("group", help="analyse PATHs without the library and print JSON")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the parallax/1 JSON document")
@@ -124,6 +129,11 @@ def _split_default(argv: list[str]) -> list[str]:
     first = argv[0]
     if first in COMMANDS or first in ("-h", "--help", "--version"):
         return argv
+    looks_like_path = os.path.exists(first) or any(c in first for c in (os.sep, "/", "."))
+    if not first.startswith("-") and not looks_like_path:
+        # Neither a command nor anything like a path: a typo, not files for the GUI.
+        raise UsageError(f"unknown command {first!r} (commands: {', '.join(COMMANDS)}; "
+                         "or give files and folders to open)")
     return ["gui", *argv]
 
 
@@ -139,7 +149,17 @@ def _report_rejected(rejected) -> None:
 def _analyze(args: argparse.Namespace):
     from reader.core.pipeline import analyze_paths
 
-    return analyze_paths(args.paths, _settings_from(args))
+    doc = analyze_paths(args.paths, _settings_from(args))
+    ref = args.reference
+    if ref and doc.articles and not any(ref in (a.id, a.outlet) for a in doc.articles):
+        outlets = sorted({a.outlet for a in doc.articles})
+        raise UsageError(f"--reference {ref!r} names no article id or outlet here "
+                         f"(outlets: {', '.join(outlets[:8])}{'…' if len(outlets) > 8 else ''})")
+    return doc
+
+
+def _versions(n: int) -> str:
+    return f"{n} version{'s' if n != 1 else ''}"
 
 
 def cmd_group(args: argparse.Namespace) -> int:
@@ -153,7 +173,7 @@ def cmd_group(args: argparse.Namespace) -> int:
     else:
         by_id = doc.articles_by_id()
         for story in doc.stories:
-            print(f"{story.id}  {one_line(story.title)}  ({len(story.article_ids)} versions)")
+            print(f"{story.id}  {one_line(story.title)}  ({_versions(len(story.article_ids))})")
             for aid in story.article_ids:
                 art = by_id[aid]
                 print(f"    {aid}  {one_line(art.outlet)}: {one_line(art.title)}")
@@ -173,6 +193,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     _check_output(args.output, args.paths)
     doc = _analyze(args)
     _report_rejected(doc.rejected)
+    if not doc.articles:
+        _err(f"no article could be read, so no report was written to {args.output}")
+        return 1
     if args.story:
         known = {s.id for s in doc.stories}
         missing = [s for s in args.story if s not in known]
@@ -212,6 +235,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return commands.import_command(args.paths, args.library, strictness=args.strictness)
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Remove articles or stories from the library."""
+    from reader.core.library import commands
+
+    return commands.remove_command(args.ids, args.library)
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     """Print the library's stories and versions."""
     from reader.core.library import commands
@@ -239,12 +269,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(_split_default(argv))
+    except UsageError as exc:
+        _err(str(exc))
+        return 2
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
     from reader import cli_feeds
 
     handlers = {"group": cmd_group, "compare": cmd_compare, "import": cmd_import,
-                "list": cmd_list, "gui": cmd_gui, "repair": cmd_repair,
+                "list": cmd_list, "gui": cmd_gui, "repair": cmd_repair, "remove": cmd_remove,
                 "feeds": cli_feeds.cmd_feeds,
                 "export": lambda a: cli_feeds.cmd_export(a, _settings_from(a))}
     try:

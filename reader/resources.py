@@ -68,8 +68,12 @@ def resource_path(*parts: str) -> Path:
 
 
 def seed_files() -> list[Path]:
-    """The sample article files, sorted by name."""
-    return sorted(p for p in seeds_dir().iterdir() if p.is_file() and not p.name.startswith("."))
+    """The sample article files, sorted by name (not the folder's sources file, which names
+    their outlets and dates: see reader.core.ingest.manifest)."""
+    from reader.core.ingest.manifest import is_manifest
+
+    return sorted(p for p in seeds_dir().iterdir() if p.is_file()
+                  and not p.name.startswith(".") and not is_manifest(p.name))
 
 
 def icon_sizes() -> tuple[int, ...]:

@@ -31,6 +31,8 @@ ACTIONS = (
      "Take the selected version out of its story"),
     ("merge_stories", "&Story", "&Merge selected stories", ["Ctrl+M"],
      "Merge the selected stories"),
+    ("remove", "&Story", "Remo&ve from library", ["Delete"],
+     "Remove the selected versions or stories from the library (undoable)"),
     ("toggle_star", "&Story", "S&tar", ["S"], "Star / unstar the story"),
     ("toggle_read", "&Story", "Mark read/&unread", ["U"], "Mark the story read / unread"),
     ("next_story", "&View", "&Next story", ["J", "Alt+Down"], "Next story"),
@@ -42,6 +44,8 @@ ACTIONS = (
     ("view_map", "&View", "&Coverage map", ["Ctrl+3"], "Coverage map"),
     ("shared_only", "&View", "Shared passages &only", ["Ctrl+Shift+U"],
      "Side by side: hide passages only one version has"),
+    ("missing_inline", "&View", "Show &missing words inline", ["Ctrl+Shift+M"],
+     "Side by side: show what a version lacks as [bracketed] text instead of a ‸ caret"),
     ("shortcuts", "&Help", "&Keyboard shortcuts", ["F1"], "This list"),
     ("about", "&Help", "&About Parallax", [], "About"),
 )
@@ -61,7 +65,7 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
             menus[menu_name] = window.menuBar().addMenu(menu_name)
         menus[menu_name].addAction(action)
         setattr(actions, name, action)
-    for view in ("view_side", "view_reader", "view_map", "shared_only"):
+    for view in ("view_side", "view_reader", "view_map", "shared_only", "missing_inline"):
         getattr(actions, view).setCheckable(True)
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("mainToolbar")

@@ -86,3 +86,23 @@ class EditArticleCommand(QUndoCommand):
         if self._outlet is not None:
             self._gateway.rename_outlet(self._outlet, self._old_outlet)
         self._changed()
+
+
+class RemoveCommand(QUndoCommand):
+    """Remove versions or stories from the library; undo puts them back with their ids."""
+
+    def __init__(self, gateway: LibraryGateway, ids: Sequence[str], text: str,
+                 changed: Changed) -> None:
+        super().__init__(text)
+        self._gateway, self._ids, self._changed = gateway, list(ids), changed
+        self._removed = None
+
+    def redo(self) -> None:
+        self._removed = self._gateway.library.remove(self._ids)
+        self._changed()
+
+    def undo(self) -> None:
+        if self._removed is not None:
+            self._gateway.library.restore(self._removed)
+            self._removed = None
+        self._changed()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from reader.core.model import Document
@@ -13,6 +14,8 @@ from reader.ui.gateway import LibraryGateway, export_task
 from reader.ui.tasks import TaskRunner
 
 CHANNEL = "export"
+FOLDER_KEY = "export/folder"  # the last folder a report was written to
+OPEN_REPORT, SHOW_FOLDER = "Open report", "Show in folder"
 
 
 class ExportController(QObject):
@@ -29,9 +32,16 @@ class ExportController(QObject):
     def ask(self) -> None:
         """Show the export dialog; start the export when accepted."""
         view = self._window.comparison.story_view
-        dialog = ExportDialog(view is not None, os.path.expanduser("~"), self._window)
+        dialog = ExportDialog(view is not None, self.last_folder(), self._window)
         dialog.accepted.connect(lambda: self.export(*dialog.choice()))
         dialog.open()
+
+    def last_folder(self) -> str:
+        """Where the last report went (the home folder at first, or if it is gone)."""
+        folder = self._window.settings.qsettings.value(FOLDER_KEY)
+        if isinstance(folder, str) and os.path.isdir(folder):
+            return folder
+        return os.path.expanduser("~")
 
     def export(self, fmt: str, this_story: bool, path: str) -> None:
         """Write a report: the shown story, or every story in the library."""
@@ -44,6 +54,8 @@ class ExportController(QObject):
         else:
             task = export_task(self._gateway.path, fmt, path, settings, None)
         self._window.statusBar().showMessage(f"Exporting to {path}…")
+        folder = os.path.dirname(os.path.abspath(path))
+        self._window.settings.qsettings.setValue(FOLDER_KEY, folder)
         self._runner.submit(CHANNEL, task)
 
     def _on_progress(self, channel: str, done: int, total: int, label: str) -> None:
@@ -53,6 +65,21 @@ class ExportController(QObject):
     def _on_finished(self, channel: str, path) -> None:
         if channel == CHANNEL:
             self._window.statusBar().showMessage(f"Exported {path}", 10000)
+            if not self.quiet and path:
+                self.done_box(path).open()
+
+    def done_box(self, path: str) -> QMessageBox:
+        """"Report written": Open report / Show in folder / Close."""
+        box = QMessageBox(QMessageBox.Icon.Information, "Report written",
+                          f"The report was written to\n{path}", parent=self._window)
+        open_report = box.addButton(OPEN_REPORT, QMessageBox.ButtonRole.AcceptRole)
+        show = box.addButton(SHOW_FOLDER, QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        open_report.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.abspath(path))))
+        show.clicked.connect(lambda: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(os.path.dirname(os.path.abspath(path)))))
+        return box
 
     def _on_failed(self, channel: str, message: str) -> None:
         if channel != CHANNEL:

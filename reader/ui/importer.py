@@ -29,6 +29,7 @@ class ImportController(QObject):
         self._parent = parent_widget
         self.quiet = quiet  # no modal dialogs (screenshots, tests)
         self.last_summary = None
+        self.summary_box: QMessageBox | None = None
         self.label = QLabel()
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(220)
@@ -119,8 +120,10 @@ class ImportController(QObject):
             rejected = f", {len(summary.rejected)} rejected" if summary.rejected else ""
             self._status.showMessage(f"Imported {added} article{'s' if added != 1 else ''}"
                                      f"{rejected}{cancelled}", 10000)
-            if summary.rejected and not self.quiet:
-                box = QMessageBox(QMessageBox.Icon.Information, "Import summary",
-                                  import_summary_text(summary), parent=self._parent)
-                box.open()  # not exec(): never block the event loop
+            if not self.quiet:
+                # Always, not only when something was rejected: what came in, and where.
+                self.summary_box = QMessageBox(QMessageBox.Icon.Information, "Import summary",
+                                               import_summary_text(summary),
+                                               parent=self._parent)
+                self.summary_box.open()  # not exec(): never block the event loop
         self.finished.emit(summary)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QMainWind
 from reader.ui import theme
 from reader.ui.actions import build_actions, shortcut_table
 from reader.ui.dialogs import info
+from reader.ui.dialogs.paste import PasteDialog
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.exporting import ExportController
 from reader.ui.feeds import FeedsController, is_feed_file
@@ -52,14 +53,14 @@ class MainWindow(QMainWindow):
         split.addWidget(self.browser)
         split.addWidget(self.comparison)
         split.setStretchFactor(1, 1)
-        split.setSizes([420, 860])
+        split.setSizes([360, 680])
         self.splitter = split
         self.setCentralWidget(split)
         self.findings_dock = QDockWidget("Findings", self)
         self.findings_dock.setObjectName("findingsDock")
         self.findings_dock.setWidget(self.findings)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [270], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [240], Qt.Orientation.Horizontal)
         self.actions_ = build_actions(self)
         self.findings_dock.toggleViewAction().setText("&Findings panel")
         self.actions_.menus["&View"].addAction(self.findings_dock.toggleViewAction())
@@ -120,12 +121,18 @@ class MainWindow(QMainWindow):
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
+        # "Undo Merge 2 stories": the menu and toolbar say what they will undo or redo.
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: a.undo.setText(f"&Undo {text}" if text else "&Undo"))
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: a.redo.setText(f"&Redo {text}" if text else "&Redo"))
         a.find.triggered.connect(self._focus_search)
         a.preferences.triggered.connect(self.edit_preferences)
         a.rename_story.triggered.connect(self.regroup.rename_current)
         a.edit_article.triggered.connect(self.regroup.edit_current_article)
         a.split_version.triggered.connect(self.regroup.split_current)
         a.merge_stories.triggered.connect(self.regroup.merge_selected)
+        a.remove.triggered.connect(self.regroup.remove_selected)
         a.toggle_star.triggered.connect(lambda: self.regroup.toggle_star(
             self.browser.tree.currentIndex()))
         a.toggle_read.triggered.connect(self.regroup.toggle_read_current)
@@ -139,6 +146,9 @@ class MainWindow(QMainWindow):
         a.shared_only.setChecked(self.settings.shared_only)
         self.comparison.side.set_shared_only(self.settings.shared_only)
         a.shared_only.toggled.connect(self.set_shared_only)
+        a.missing_inline.setChecked(self.settings.missing_inline)
+        self.set_missing_inline(self.settings.missing_inline)
+        a.missing_inline.toggled.connect(self.set_missing_inline)
         self.comparison.side.sharedOnlyChanged.connect(self.set_shared_only)
         a.shortcuts.triggered.connect(lambda: info.show_shortcuts(self, shortcut_table()))
         a.about.triggered.connect(lambda: info.show_about(self))
@@ -251,8 +261,18 @@ class MainWindow(QMainWindow):
         return self.importer.import_paths(articles) if articles else started
 
     def paste_article(self) -> bool:
-        """Edit → Paste article: import the clipboard's text."""
-        return self.importer.import_text(QGuiApplication.clipboard().text(), "clipboard")
+        """Edit → Paste article: ask for the title and outlet, then import the clipboard's
+        text (with them as front matter). False if the clipboard has no text."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.statusBar().showMessage("The clipboard holds no text to paste", 5000)
+            return False
+        dialog = PasteDialog(text, self)
+        dialog.accepted.connect(lambda: self.importer.import_text(dialog.article_text(),
+                                                                  "clipboard"))
+        self.paste_dialog = dialog
+        dialog.open()
+        return True
 
     def _ask_import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -314,6 +334,13 @@ class MainWindow(QMainWindow):
         if self.actions_.shared_only.isChecked() != on:
             self.actions_.shared_only.setChecked(on)  # re-enters here once; a no-op then
 
+    def set_missing_inline(self, on: bool) -> None:
+        """View → Show missing words inline (remembered)."""
+        self.settings.missing_inline = on
+        side = self.comparison.side
+        side.passage_model.set_inline_missing(on)
+        side.clear_height_cache()
+
     def _use_reference(self, article_id: str) -> None:
         view = self.comparison.story_view
         if view is None:
@@ -344,10 +371,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def fit_panes(self, width: int) -> None:
-        """Default pane widths for a window width: at 1280 px the list gets 420 and the
-        findings 270; a wider window gives each a share of the extra, not all to the middle."""
+        """Default pane widths for a window width: at 1280 px the list gets 360 and the
+        findings 240; a wider window gives each a share of the extra, not all to the middle."""
         extra = max(0, width - 1280)
-        browser, findings = 420 + extra // 4, 270 + extra // 5
+        browser, findings = 360 + extra // 4, 240 + extra // 5
         self.splitter.setSizes([browser, max(400, width - browser - findings)])
         self.resizeDocks([self.findings_dock], [findings], Qt.Orientation.Horizontal)
 

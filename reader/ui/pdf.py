@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from reader import __version__
 from reader.core.model import Document
 from reader.core.report.html import render_html
+from reader.ui.pdf_layout import keep_together
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 # Device resolution: fine enough for print, small enough to keep coordinates modest.
@@ -106,6 +107,7 @@ def _render_pdf(html: str, doc: Document, page_size: str | None) -> bytes:
     footer = FOOTER_PT * RESOLUTION / 72
     body = QSizeF(area.width(), area.height() - footer)
     text.setPageSize(body)
+    keep_together(text, body.height())
     pages = text.pageCount()
 
     painter = QPainter(writer)

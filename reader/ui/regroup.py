@@ -6,9 +6,10 @@ from typing import Callable
 
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from reader.ui import commands
+from reader.ui.dialogs.edit import EditVersionDialog, RenameStoryDialog
 from reader.ui.gateway import LibraryGateway
 from reader.ui.models.story_list import ArticleIdRole, StoryIdRole
 
@@ -63,6 +64,24 @@ class RegroupController(QObject):
         if aid:
             self.split_version(aid)
 
+    def remove_selected(self) -> None:
+        """Remove the selected versions (version rows) or stories (story rows); undoable."""
+        ids, names = [], []
+        for index in self._browser.tree.selectionModel().selectedRows():
+            aid = index.data(ArticleIdRole)
+            if aid:
+                ids.append(aid)
+                names.append("version")
+            elif index.data(StoryIdRole):
+                ids.append(index.data(StoryIdRole))
+                names.append("story")
+        if not ids:
+            return
+        kind = names[0] if len(set(names)) == 1 else "item"
+        text = f"Remove {len(ids)} {kind}{'s' if len(ids) != 1 else ''}" if len(ids) > 1 \
+            else f"Remove {kind}"
+        self._stack.push(commands.RemoveCommand(self._gateway, ids, text, self._reload))
+
     def merge_selected(self) -> None:
         """Merge the selected stories."""
         self.merge([r.id for r in self._browser.selected_story_rows()])
@@ -73,9 +92,9 @@ class RegroupController(QObject):
         if not sid:
             return
         row = self._gateway.story(sid)
-        title, ok = QInputDialog.getText(self._window, "Rename story", "Title:", text=row.title)
-        if ok:
-            self.rename(sid, title)
+        ask = RenameStoryDialog(row.title, self._window)
+        if ask.dialog.exec():
+            self.rename(sid, ask.title.text())
 
     def edit_current_article(self) -> None:
         """Ask for a version's title and outlet."""
@@ -83,13 +102,9 @@ class RegroupController(QObject):
         if not aid:
             return
         art = self._gateway.article_info(aid).article
-        title, ok = QInputDialog.getText(self._window, "Edit version", "Title:", text=art.title)
-        if not ok:
-            return
-        outlet, ok = QInputDialog.getText(self._window, "Edit version",
-                                          "Outlet (renames it everywhere):", text=art.outlet)
-        if ok:
-            self.edit_article(aid, title=title, outlet=outlet)
+        ask = EditVersionDialog(art.title, art.outlet, self._window)
+        if ask.dialog.exec():
+            self.edit_article(aid, title=ask.title.text(), outlet=ask.outlet.text())
 
     def toggle_star(self, index: QModelIndex) -> None:
         """Star/unstar a story (all its versions) or a single version."""
@@ -126,3 +141,5 @@ class RegroupController(QObject):
             menu.addAction(a.rename_story)
             menu.addAction(a.toggle_star)
             menu.addAction(a.toggle_read)
+            menu.addSeparator()
+            menu.addAction(a.remove)

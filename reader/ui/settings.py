@@ -134,6 +134,15 @@ class UiSettings:
     def feed_refresh_minutes(self, value: int) -> None:
         self._qs.setValue("feeds/refresh_minutes", int(value))
 
+    @property
+    def missing_inline(self) -> bool:
+        """Side by side shows a version's missing words inline, not as carets."""
+        return _to_bool(self._qs.value("ui/missing_inline"), False)
+
+    @missing_inline.setter
+    def missing_inline(self, value: bool) -> None:
+        self._qs.setValue("ui/missing_inline", bool(value))
+
     # -- session ----------------------------------------------------------------------------
     @property
     def last_story(self) -> str | None:

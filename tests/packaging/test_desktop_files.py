@@ -64,7 +64,7 @@ def test_metainfo_describes_this_release_and_matches_the_entry():
     assert root.find("content_rating") is not None
     image = root.find("screenshots/screenshot/image")
     assert image is not None and image.text.startswith("https://")
-    assert image.text.endswith("docs/screenshot-side.png")
+    assert image.text.endswith("docs/screenshot-seeds-side-light-1280.png")
     release = root.find(f"releases/release[@version='{__version__}']")
     assert release is not None, f"no <release> for version {__version__}"
     assert release.findall("description/ul/li") or release.findall("description/p")

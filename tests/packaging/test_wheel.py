@@ -30,7 +30,8 @@ def test_wheel_holds_resources_seeds_and_package(built_dists):
     assert {"icons/parallax.svg", "icons/parallax-256.png",
             "desktop/io.github.parallax.Parallax.desktop",
             "desktop/io.github.parallax.Parallax.metainfo.xml"} <= resources
-    assert seeds == _shipped("seeds") and len(seeds) == 5
+    # The five articles and their sources file (outlet names and dates for the sample).
+    assert seeds == _shipped("seeds") and len(seeds) == 6 and "sources.csv" in seeds
     for module in ("reader/__init__.py", "reader/cli.py", "reader/resources.py",
                    "reader/core/pipeline.py", "reader/core/model.py"):
         assert module in names

@@ -56,12 +56,20 @@ def test_paste_article_imports_clipboard_text(qtbot, window, library_path):
     QGuiApplication.clipboard().setText(
         "Council approves new bridge budget.\n\nThe city council voted 7-2 on Tuesday to "
         "approve the budget. Construction starts in May.")
+    assert window.paste_article()
+    dialog = window.paste_dialog  # asks for title and outlet first
+    assert dialog.title.text() == ""  # a first line ending in "." is a sentence, not a title
+    dialog.title.setText("Council approves new bridge budget")
+    dialog.outlet.setText("City Gazette")
     with qtbot.waitSignal(window.importer.finished, timeout=30_000) as blocker:
-        assert window.paste_article()
+        dialog.accept()
     assert len(blocker.args[0].added) == 1
     with reopen(library_path) as lib:
         assert lib.count_articles() == 1
         assert lib.search("bridge budget")
+        (art,) = lib.articles(["a1"])
+        assert (art.outlet, art.title) == ("City Gazette", "Council approves new bridge budget")
+        assert not art.sentences[0].startswith("Council approves")
 
 
 def _make_folder(root, n):

@@ -70,10 +70,41 @@ def _speaker(bare: str, mentions: list[tuple[int, str, int]],
     return mentions[-1][1] if mentions else None
 
 
+_MAX_QUOTE_SENTENCES = 8  # a quote left open longer than this is a stray quote mark
+
+
+def _open(sentence: str) -> bool:
+    """Whether a sentence leaves a quotation open (its next sentence continues the quote)."""
+    return sentence.count("“") > sentence.count("”") or sentence.count('"') % 2 == 1 or \
+        sentence.count("«") > sentence.count("»")
+
+
+def quote_runs(article: Article) -> list[tuple[int, str]]:
+    """(first sentence, text) of each sentence, or of a run of sentences of one paragraph that
+    a quotation spans: the splitter makes each sentence of a quote its own unit, and a remark
+    is found again here by joining them."""
+    sents, paras = article.sentences, article.paragraphs
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(sents):
+        j, text = i, sents[i]
+        if _open(text):
+            while (j + 1 < len(sents) and j - i < _MAX_QUOTE_SENTENCES and _open(text)
+                   and (not paras or len(paras) != len(sents) or paras[j + 1] == paras[i])):
+                j += 1
+                text = f"{text} {sents[j]}"
+            if _open(text):  # never closed: a stray mark, read the sentence on its own
+                j, text = i, sents[i]
+        out.append((i, text))
+        i = j + 1
+    return out
+
+
 def extract_quotes(article: Article) -> list[QuoteOccurrence]:
-    """Quotations of at least a few words in an article, each with its speaker if found."""
+    """Quotations of at least a few words in an article, each with its speaker if found
+    (a quotation over several sentences is found whole, at its first sentence)."""
     out: list[QuoteOccurrence] = []
-    for i, sentence in enumerate(article.sentences):
+    for i, sentence in quote_runs(article):
         if '"' not in sentence and "“" not in sentence and "«" not in sentence:
             continue  # most sentences quote no one: skip the costly speaker search
         quotes = [next(g for g in m.groups() if g) for m in QUOTE_RE.finditer(sentence)]

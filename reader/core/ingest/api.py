@@ -13,6 +13,7 @@ from reader.core.ingest.loaders import (
     not_regular_reason,
     special_file_kind,
 )
+from reader.core.ingest.manifest import apply_sources, is_manifest
 from reader.core.ingest.markup import html_to_loaded, markdown_to_loaded
 from reader.core.model import Article, FileResult, IngestResult, Rejection
 from reader.core.text.display import storable_name
@@ -41,7 +42,7 @@ def _ingest_file(path: str) -> FileResult:
 def _ingest_one(path: str) -> FileResult:
     try:
         loaded = load_file(path)
-        articles = build_articles(loaded, path)
+        articles = apply_sources(path, build_articles(loaded, path))
     except LoadError as exc:
         return FileResult(path, rejection=Rejection(path, str(exc)))
     except RecursionError:
@@ -84,7 +85,9 @@ def list_files(paths: Sequence[str]) -> Iterator[str | Rejection]:
 
             for folder, dirs, files in os.walk(path, onerror=on_error):
                 dirs[:] = [d for d in dirs if not _hidden(d)]
-                found.extend(os.path.join(folder, f) for f in files if not _hidden(f))
+                # A sources file describes the others (see manifest.py); it is no article.
+                found.extend(os.path.join(folder, f) for f in files
+                             if not _hidden(f) and not is_manifest(f))
             yield from errors
             for name in sorted(found):
                 yield _regular_or_rejection(name)

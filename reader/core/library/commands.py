@@ -124,3 +124,28 @@ def repair_command(library_path) -> int:
           f"{report.decisions} grouping decision(s); stories regrouped")
     print(f"the damaged file was kept as {report.kept_as}")
     return 1 if report.lost else 0
+
+
+def remove_command(ids, library_path) -> int:
+    """Remove articles ("a12") or stories ("s3") from the library.
+
+    Exit status: 0 removed, 2 an id is not in the library (nothing removed) or the library
+    cannot be used.
+    """
+    try:
+        with Library.open(library_path) as lib:
+            removed = lib.remove(list(ids))
+    except (KeyError, ValueError) as exc:
+        bad = exc.args[0] if exc.args else "?"
+        _err(f"no article or story {bad} in the library; nothing was removed "
+             "(`parallax list` shows the ids)")
+        return 2
+    except LibraryError as exc:
+        _err(str(exc))
+        return 2
+    except sqlite3.Error as exc:
+        _err(f"library {library_path or 'default'}: {exc}; nothing was removed")
+        return 1
+    n = len(removed.article_ids)
+    print(f"removed {n} article{'s' if n != 1 else ''}: {' '.join(removed.article_ids)}")
+    return 0

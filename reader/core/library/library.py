@@ -22,6 +22,7 @@ from typing import Callable, Iterator, Sequence
 from reader.core.library.connection import ReadOnlyLibrary, connect
 from reader.core.library.feeder import ingest_results
 from reader.core.library.keeper import PENDING_BATCH, IndexKeeper
+from reader.core.library.removal import Removed
 from reader.core.library.reading import LibraryReader
 from reader.core.library.rows import ArticleRef, ImportAborted, ImportSummary
 from reader.core.library.sources import file_fingerprint, source_row
@@ -378,6 +379,27 @@ class Library(LibraryReader):
                                            decision.other_id, decision.title, _now())).lastrowid
         self._refresh_stories()
         return int(decision_id)
+
+    def remove(self, ids: Sequence[str]) -> Removed:
+        """Remove articles ("a12") or whole stories ("s3") from the library and regroup what
+        is left; returns what restore() needs to undo it. KeyError for an unknown id."""
+        from reader.core.library import removal
+
+        with self._write() as conn:
+            rowids = removal.article_rowids(conn, list(ids))
+            removed = removal.delete_articles(conn, rowids)
+        self._keeper.invalidate()
+        self.regroup()  # the stored grouping index still holds the removed articles
+        return removed
+
+    def restore(self, removed: Removed) -> None:
+        """Undo a remove(): the articles come back with their ids, flags and edits."""
+        from reader.core.library import removal
+
+        with self._write() as conn:
+            removal.restore_articles(conn, removed)
+        self._keeper.invalidate()
+        self.regroup()
 
     def undo_decision(self, decision_id: int) -> bool:
         """Forget a decision and regroup without it; False if there was no such decision."""

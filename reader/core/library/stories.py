@@ -72,12 +72,52 @@ def sync_stories(
     gone = [(sid,) for sid in existing if sid not in taken]
     conn.executemany("DELETE FROM stories WHERE id = ?", gone)
     touched.difference_update(sid for (sid,) in gone)
-    touched |= _update_titles(conn, groups, claimed, existing, members, decisions)
+    own = _own_titles(conn, groups, claimed, existing, members, decisions, current)
+    touched |= _update_titles(conn, groups, claimed, existing, members, decisions, own)
     _update_aggregates(conn, touched)
     return touched
 
 
-def _update_titles(conn, groups, claimed, existing, members, decisions) -> set[int]:
+def _own_titles(conn, groups, claimed, existing, members, decisions, current) -> dict[int, str]:
+    """Titles for groups a user's split, merge or move reshaped, from their own content.
+
+    A decision-made group inherits a name from wherever its articles were (a version split
+    out kept its old story's title; a merge took the title of whichever story was named
+    first). Here such a group gets, instead: after a merge, the title of the story that
+    contributed most of its versions (ties: the older story) if that is one of its own
+    headlines; otherwise the headline of one of its own versions (the earliest imported).
+    """
+    involved: set[int] = set()
+    for d in decisions:
+        if d.kind in ("split", "merge", "move"):
+            involved.update(x for x in (_rowid_or_none(d.article_id),
+                                        _rowid_or_none(d.other_id)) if x is not None)
+    # The stories those articles were in: what is left of them was reshaped too.
+    before = {current[a] for a in involved if a in current}
+    out: dict[int, str] = {}
+    for i, ids in enumerate(members):
+        if not ids or i not in claimed or not (
+                involved.intersection(ids) or any(current.get(a) in before for a in ids)):
+            continue
+        rows = conn.execute(
+            f"SELECT id, COALESCE(user_title, title) FROM articles WHERE id IN "
+            f"({','.join('?' * len(ids))}) ORDER BY id", ids).fetchall()
+        headlines = [t for _, t in rows if t]
+        if not headlines:
+            continue
+        title = groups[i].title
+        sources = Counter(current[a] for a in ids if a in current)
+        if len(sources) > 1:
+            biggest = min(sources, key=lambda sid: (-sources[sid], sid))
+            previous = existing.get(biggest, ("", None, ""))[0]
+            if previous in headlines:
+                title = previous
+        out[i] = title if title in headlines else headlines[0]
+    return out
+
+
+def _update_titles(conn, groups, claimed, existing, members, decisions,
+                   own: dict[int, str] | None = None) -> set[int]:
     """Automatic titles and reasons from the groups; user titles from "rename" decisions."""
     story_of_article = {aid: claimed[i] for i, ids in enumerate(members) if i in claimed
                         for aid in ids}
@@ -92,7 +132,7 @@ def _update_titles(conn, groups, claimed, existing, members, decisions) -> set[i
     for i, sid in claimed.items():
         title, user_title, reasons = existing.get(sid, ("", None, "[]"))
         # No title from grouping: keep the one the aggregates derived (new stories get one).
-        new_title = groups[i].title or title
+        new_title = (own or {}).get(i) or groups[i].title or title
         new_reasons = json.dumps(list(groups[i].reasons), ensure_ascii=False)
         new_user = renamed.get(sid)
         if (new_title, new_user, new_reasons) != (title, user_title, reasons):

@@ -8,7 +8,9 @@ from datetime import datetime, timezone
 from typing import Sequence
 
 from reader import __version__
-from reader.core.align.worddiff import display_ops
+from reader.core.align import figures
+from reader.core.align.cells import (ADDED, CHANGED, GAP, SAME, CellMarks, Mark, cell_marks,
+                                     plain)
 from reader.core.model import (
     DIFF_DELETE,
     DIFF_EQUAL,
@@ -45,21 +47,20 @@ class Version:
     label: str  # outlet name, made unique inside the story
     words: int
     sentences: int
-    unique_sentences: int
-
-    @property
-    def share_unique(self) -> float:
-        """Share of its sentences that sit in passages no other version has."""
-        return self.unique_sentences / self.sentences if self.sentences else 0.0
+    # Share of its words in passages no other version has (figures.unique_share, the app's
+    # figure too); None for a story of one version.
+    share_unique: float | None
+    identical_to: str | None = None  # label of an earlier version with the very same text
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One version's wording of a passage, as segments against the passage reference."""
+    """One version's wording of a passage: its own text, marked against the passage reference
+    by the same rules as the app (reader.core.align.cells)."""
 
     article_id: str
     text: str
-    segments: tuple[Segment, ...]
+    marks: CellMarks
     is_reference: bool
 
 
@@ -170,24 +171,6 @@ def member_text(article: Article, indices: Sequence[int]) -> str:
     return " ".join(article.sentences[i] for i in indices if 0 <= i < len(article.sentences))
 
 
-def segments_from_ops(ops, text: str) -> tuple[Segment, ...]:
-    """The member's diff ops as segments; plain text when the ops do not rebuild the text.
-
-    Falling back keeps the report truthful if an alignment ever produces inconsistent ops.
-    """
-    segs = [Segment(_KIND.get(op.op, EQUAL), op.text) for op in display_ops(ops or ()) if op.text]
-    rebuilt = "".join(s.text for s in segs if s.kind != DELETE)
-    if not segs or " ".join(rebuilt.split()) != " ".join(text.split()):
-        return (Segment(EQUAL, text),)
-    merged: list[Segment] = []
-    for s in segs:
-        if merged and merged[-1].kind == s.kind:
-            merged[-1] = Segment(s.kind, merged[-1].text + s.text)
-        else:
-            merged.append(s)
-    return tuple(merged)
-
-
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     """Word-level segments turning `old` into `new` (for quotes, which carry no diff ops)."""
     a, b = old.split(), new.split()
@@ -207,42 +190,28 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(spaced)
 
 
-def spaced_segments(segs: Sequence[Segment]):
-    """Yield (segment, leading space, words, trailing space) for marking up changes.
-
-    Spaces stay outside the marks so an underline never starts with a blank, and a space is
-    put between a deletion and the insertion right after it so "26" -> "25" never reads "2625".
-    """
-    prev = None
-    for s in segs:
-        core = s.text.strip()
-        if not core:
-            yield s, s.text, "", ""
-            prev = s
-            continue
-        lead = s.text[: len(s.text) - len(s.text.lstrip())]
-        trail = s.text[len(s.text.rstrip()):]
-        if (s.kind == INSERT and prev is not None and prev.kind == DELETE and not lead
-                and prev.text == prev.text.rstrip()):
-            lead = " "
-        yield s, lead, core, trail
-        prev = s
-
-
-def _labels(articles: Sequence[Article]) -> dict[str, str]:
-    """Outlet names, with a number added where one outlet has several versions."""
-    counts: dict[str, int] = {}
-    for a in articles:
-        counts[a.outlet or a.id] = counts.get(a.outlet or a.id, 0) + 1
-    seen: dict[str, int] = {}
-    labels = {}
-    for a in articles:
-        name = a.outlet or a.id
-        if counts[name] > 1:
-            seen[name] = seen.get(name, 0) + 1
-            name = f"{name} ({seen[name]})"
-        labels[a.id] = name
-    return labels
+def segments_marks(segs: Sequence[Segment]) -> CellMarks:
+    """Quote wordings (difflib segments) under the cell rules: the version's own words, a
+    replaced run CHANGED, a run it lacks a GAP (see reader.core.align.cells)."""
+    marks: list[Mark] = []
+    i = 0
+    while i < len(segs):
+        s = segs[i]
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        if s.kind == EQUAL:
+            marks.append(Mark(SAME, s.text))
+        elif s.kind == DELETE and nxt is not None and nxt.kind == INSERT:
+            marks.append(Mark(CHANGED, nxt.text.rstrip(), s.text.strip(),
+                              any(c.isdigit() for c in s.text + nxt.text)))
+            marks.append(Mark(SAME, nxt.text[len(nxt.text.rstrip()):]))
+            i += 1
+        elif s.kind == DELETE:
+            marks.append(Mark(GAP, "", s.text.strip()))
+        else:
+            marks.append(Mark(ADDED, s.text.rstrip()))
+            marks.append(Mark(SAME, s.text[len(s.text.rstrip()):]))
+        i += 1
+    return CellMarks(tuple(m for m in marks if m.text or m.kind == GAP))
 
 
 def _passage_view(p: Passage, number: int, order: Sequence[str],
@@ -253,8 +222,10 @@ def _passage_view(p: Passage, number: int, order: Sequence[str],
             continue
         text = member_text(arts[aid], p.members[aid])
         is_ref = aid == p.reference or len(p.members) == 1
-        segs = (Segment(EQUAL, text),) if is_ref else segments_from_ops(p.diffs.get(aid), text)
-        cells[aid] = Cell(aid, text, segs, is_ref)
+        ref_text = member_text(arts[p.reference], p.members[p.reference]) \
+            if p.reference in arts and p.reference in p.members else ""
+        marks = plain(text) if is_ref else cell_marks(p.diffs.get(aid), text, ref_text)
+        cells[aid] = Cell(aid, text, marks, is_ref)
     missing = tuple(aid for aid in order if aid not in p.members)
     ref = cells.get(p.reference) or next(iter(cells.values()), None)
     return PassageView(p, number, cells, missing, excerpt(ref.text) if ref else "")
@@ -293,27 +264,19 @@ def _position_contrasts(story: Story, views: dict[str, PassageView],
     return tuple(sorted(found[:MAX_POSITION_CONTRASTS], key=lambda c: c.passage.number))
 
 
-def build_story_report(story: Story, arts: dict[str, Article]) -> StoryReport:
-    """Compute the tables, findings and aligned text of one story."""
-    order = [aid for aid in story.article_ids if aid in arts]
-    labels = _labels([arts[a] for a in order])
+def build_story_report(story: Story, arts: dict[str, Article],
+                       chosen_reference: str | None = None) -> StoryReport:
+    """Compute the tables, findings and aligned text of one story (versions in the app's
+    column order: the reference first)."""
+    order = list(figures.column_order(story, arts, chosen_reference))
+    labels = figures.labels([arts[a] for a in order])
+    twins = figures.identical_to([arts[a] for a in order])
     views = [_passage_view(p, n, order, arts) for n, p in enumerate(story.passages, start=1)]
     by_id = {v.id: v for v in views}
-    unique = {aid: 0 for aid in order}
-    having: dict[str, set[str]] = {aid: set() for aid in order}
-    for p in story.passages:
-        for aid, idx in p.members.items():
-            if aid in having:
-                having[aid].add(p.id)
-                if len(p.members) == 1:
-                    unique[aid] += len(idx)
     versions = tuple(Version(arts[a], labels[a], arts[a].word_count, len(arts[a].sentences),
-                             unique[a]) for a in order)
-    overlap = {}
-    for a in order:
-        for b in order:
-            union = having[a] | having[b]
-            overlap[(a, b)] = len(having[a] & having[b]) / len(union) if union else 0.0
+                             figures.unique_share(story, arts, a),
+                             labels[twins[a]] if a in twins else None) for a in order)
+    overlap = {(a, b): figures.overlap(story, a, b) for a in order for b in order}
     added, omitted = {}, {}
     multi = len(order) > 1
     for aid in order:
@@ -359,7 +322,8 @@ def build_report(doc: Document, story_ids: Sequence[str] | None = None, *,
     """The report of the document's stories (all, or those in `story_ids`, in document order)."""
     arts = doc.articles_by_id()
     wanted = set(story_ids) if story_ids else None
-    stories = tuple(build_story_report(s, arts) for s in doc.stories
+    chosen = doc.settings.reference if doc.settings is not None else None
+    stories = tuple(build_story_report(s, arts, chosen) for s in doc.stories
                     if wanted is None or s.id in wanted)
     if len(stories) == 1:
         title = stories[0].story.title or "Untitled story"
@@ -395,6 +359,6 @@ def settings_rows(settings: dict) -> list[tuple[str, str]]:
     return rows
 
 
-def percent(value: float) -> str:
-    """A share as a whole percentage."""
-    return f"{round(value * 100)}%"
+def percent(value: float | None) -> str:
+    """A share as a whole percentage (a dash for none)."""
+    return figures.percent(value)

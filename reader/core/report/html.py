@@ -8,33 +8,38 @@ smaller HTML subset: no <ins>/<del>, no media queries, table attributes instead 
 from __future__ import annotations
 
 import os
+import re
 
 from datetime import datetime
 from html import escape
 from importlib import resources
 from typing import Sequence
 
+from reader.core.align.cells import GAP, SAME, SHARED, CellMarks
+from reader.core.align.figures import NOTHING_TO_COMPARE, OVERLAP_MEANS, UNIQUE_SHARE_MEANS
 from reader.core.model import Document
 from reader.core.report.content import (
-    DELETE,
-    INSERT,
     Cell,
     PassageView,
     Report,
-    Segment,
     StoryReport,
     build_report,
     excerpt,
     percent,
-    spaced_segments,
+    segments_marks,
     settings_rows,
 )
 
 # Beyond this many versions a side-by-side table no longer fits a page.
 SIDE_BY_SIDE_MAX = 3
 
-_QT_INS = "background-color:#c8ebc8; color:#0b3d0b; text-decoration:underline"
-_QT_DEL = "background-color:#f5cccc; color:#5c0b0b; text-decoration:line-through"
+# The app's colours (reader.ui.theme LIGHT): blue for this version's words, orange for what
+# it lacks and for disagreeing figures.
+_QT_INS = "background-color:#cfe3ff; color:#1b1b1b; text-decoration:underline"
+_QT_DEL = "background-color:#ffd9b3; color:#5a2e00; text-decoration:line-through"
+_QT_NUM = "background-color:#ffd9b3; color:#1b1b1b; font-weight:bold; text-decoration:underline"
+_QT_GAP = "color:#8a4500; font-size:8pt"
+_QT_SHARED = "background-color:#dbe9fb"
 
 
 def _css(name: str) -> str:
@@ -66,18 +71,35 @@ class _Writer:
         if caption:
             self.w(f"<caption>{_e(caption)}</caption>")
 
-    def segments(self, segs: Sequence[Segment]) -> str:
+    def marks(self, cell: CellMarks) -> str:
+        """A member's own words, marked as the app marks them (see reader.core.align.cells):
+        changes in place, what it lacks as a separate bracketed note, never glued on."""
         parts = []
-        for s, lead, core, trail in spaced_segments(segs):
-            text = _e(core)
-            if s.kind == INSERT:
-                text = (f'<span style="{_QT_INS}">{text}</span>' if self.qt
-                        else f"<ins>{text}</ins>")
-            elif s.kind == DELETE:
-                text = (f'<span style="{_QT_DEL}">{text}</span>' if self.qt
-                        else f"<del>{text}</del>")
-            parts.append(f"{lead}{text}{trail}")
-        return "".join(parts)
+        if cell.reworded:
+            parts.append('<span class="badge reworded">≈ reworded</span> ')
+        for m in cell.marks:
+            text = _e(m.text)
+            if m.kind == SAME:
+                parts.append(text)
+            elif m.kind == SHARED:
+                parts.append(f'<span class="shared" style="{_QT_SHARED}">{text}</span>'
+                             if self.qt else f'<mark class="shared">{text}</mark>')
+            elif m.kind == GAP:
+                parts.append(f' <span class="gap" style="{_QT_GAP}">[‸ lacks: {_e(m.missing)}]'
+                             "</span> " if self.qt else
+                             f' <span class="gap">[‸ lacks: {_e(m.missing)}]</span> ')
+            else:
+                cls = "num" if m.number else ("quote" if m.quote else "chg")
+                title = f' title="reference: {_e(m.missing)}"' if m.missing else ""
+                style = _QT_NUM if m.number else _QT_INS
+                parts.append(f'<span class="{cls}" style="{style}">{text}</span>' if self.qt
+                             else f'<ins class="{cls}"{title}>{text}</ins>')
+                if m.number and m.missing:
+                    parts.append(f' <span class="gap" style="{_QT_GAP}">[reference: '
+                                 f"{_e(m.missing)}]</span>" if self.qt else
+                                 f' <span class="gap">[reference: {_e(m.missing)}]</span>')
+        # HTML shows runs of spaces as one anyway; keep the source tidy around the notes.
+        return re.sub(r" {2,}", " ", "".join(parts))
 
     def cell_text(self, cell: Cell, unique: bool) -> str:
         badge = ""
@@ -85,7 +107,7 @@ class _Writer:
             badge = '<span class="badge only">+ only here</span> '
         elif cell.is_reference:
             badge = '<span class="badge ref">◆ reference</span> '
-        return badge + self.segments(cell.segments)
+        return badge + self.marks(cell.marks)
 
     def absent(self) -> str:
         return '<span class="absent">— not in this version</span>'
@@ -125,7 +147,7 @@ class _Writer:
                "<tbody>\n")
         for s in self.r.stories:
             shared = sum(1 for p in s.passages if p.shared)
-            self.w(f'<tr><td><a href="#{s.anchor}">{_e(s.story.title or s.story.id)}</a></td>'
+            self.w(f'<tr><td><a href="#{s.anchor}">{_e(s.story.title or "Untitled story")}</a></td>'
                    f'<td class="num">{len(s.versions)}</td><td class="num">{len(s.passages)}</td>'
                    f'<td class="num">{shared}</td></tr>\n')
         self.w("</tbody></table>\n", "</nav>\n" if not self.qt else "")
@@ -142,18 +164,20 @@ class _Writer:
             # Qt's layout (PDF) cannot wrap a long path and squeezes the titles instead, so
             # there a file shows by its name; browsers wrap the whole path themselves.
             where = _e(a.url or (os.path.basename(a.source) if self.qt else a.source))
-            self.w(f'<tr><th scope="row">{_e(v.label)}</th><td>{_e(a.title)}</td>'
+            if self.qt:  # Qt wraps only at spaces: offer breaks after _ - . / as well
+                where = re.sub(r"([_\-./])(?=.)", "\\1\u200b", where)
+            twin = (f'<br><span class="note">identical to {_e(v.identical_to)}</span>'
+                    if v.identical_to else "")
+            self.w(f'<tr><th scope="row">{_e(v.label)}{twin}</th><td>{_e(a.title)}</td>'
                    f"<td class=\"nw\">{_e(a.date or '—')}</td><td class=\"num\">{v.words}</td>"
                    f'<td class="num">{percent(v.share_unique)}</td>'
                    f'<td class="src">{where}</td></tr>\n')
         self.w("</tbody></table>\n",
-               '<p class="note">Unique: share of the version\'s sentences that no other version '
-               "has.</p>\n")
+               f'<p class="note">{_e(UNIQUE_SHARE_MEANS)}</p>\n')
 
     def overlap(self, s: StoryReport) -> None:
         self.w("<h3>Overlap between versions</h3>\n",
-               '<p class="note">Share of passages two versions have in common, out of the '
-               "passages either of them has.</p>\n")
+               f'<p class="note">{_e(OVERLAP_MEANS)}</p>\n')
         self.table_open("matrix", full=False)
         ids = [v.article.id for v in s.versions]
         self.w('<thead><tr><td class="corner"></td>', *(f'<th scope="col">{_e(v.label)}</th>'
@@ -226,7 +250,7 @@ class _Writer:
             self.w(f"<h4>{_e(q.speaker or 'Unattributed')}</h4>\n<ul>\n")
             for aid, segs in q.wordings:
                 self.w(f'<li><span class="who">{_e(s.label(aid))}:</span> '
-                       f"“{self.segments(segs)}”</li>\n")
+                       f"“{self.marks(segments_marks(segs)).strip()}”</li>\n")
             self.w("</ul>\n")
 
     def numbers(self, s: StoryReport) -> None:
@@ -257,13 +281,21 @@ class _Writer:
         self.w("</ul>\n")
 
     def legend(self) -> None:
-        ins = self.segments([Segment(INSERT, "underlined")])
-        dele = self.segments([Segment(DELETE, "struck through")])
+        ins = (f'<span style="{_QT_INS}">underlined</span>' if self.qt
+               else '<ins class="chg">underlined</ins>')
+        gap = (f'<span class="gap" style="{_QT_GAP}">[‸ lacks: …]</span>' if self.qt
+               else '<span class="gap">[‸ lacks: …]</span>')
+        num = (f'<span class="num" style="{_QT_NUM}">12</span>' if self.qt
+               else '<ins class="num">12</ins>')
+        rew = '<span class="badge reworded">≈ reworded</span>'
         self.w('<div class="legend" role="note"><p><strong>How to read the differences.</strong> '
-               "In each passage the wording of every version is compared with one reference "
+               "Each version is shown in its own words, compared with one reference "
                'version (<span class="badge ref">◆ reference</span>). '
-               f"{ins}: words this version has and the reference does not. "
-               f"{dele}: words of the reference this version does not have. "
+               f"{ins}: words this version has where the reference has none or others. "
+               f"{gap}: words of the reference this version does not have. "
+               f"{num} [reference: 14]: a figure that differs from the reference. "
+               f"{rew}: a version that says the same with mostly different words; only the "
+               "names and figures it shares with the reference are marked. "
                '<span class="badge only">+ only here</span> marks a passage no other version '
                f"has; {self.absent()} marks a version that lacks the passage.</p></div>\n")
 
@@ -309,8 +341,8 @@ class _Writer:
         style = "" if first or not self.qt else ' style="page-break-before: always"'
         self.w(f'<{tag} class="{cls}" id="{s.anchor}"{style}>\n',
                f'<a name="{s.anchor}"></a>' if self.qt else "",
-               f"<h2>{_e(s.story.title or s.story.id)}</h2>\n",
-               f'<p class="meta">Story {_e(s.story.id)} · {len(s.versions)} version'
+               f"<h2>{_e(s.story.title or 'Untitled story')}</h2>\n",
+               f'<p class="meta">{len(s.versions)} version'
                f"{'s' if len(s.versions) != 1 else ''} · {len(s.passages)} passages</p>\n")
         if s.story.reasons:
             self.w(f'<p class="note">Grouped on: {_e(", ".join(s.story.reasons))}</p>\n')
@@ -324,7 +356,7 @@ class _Writer:
             self.positions(s)
             self.aligned(s)
         else:
-            self.w('<p class="note">Only one version of this story: nothing to compare.</p>\n',
+            self.w(f'<p class="note">{_e(NOTHING_TO_COMPARE)}</p>\n',
                    "<h3>Text</h3>\n")
             for p in s.passages:
                 for cell in p.cells.values():

@@ -11,19 +11,18 @@ import re
 from datetime import datetime
 from typing import Sequence
 
+from reader.core.align.cells import GAP, SAME, SHARED, CellMarks
+from reader.core.align.figures import NOTHING_TO_COMPARE, UNIQUE_SHARE_MEANS
 from reader.core.model import Document
 from reader.core.report.content import (
-    DELETE,
-    INSERT,
     PassageView,
     Report,
-    Segment,
     StoryReport,
     build_report,
     excerpt,
     percent,
     settings_rows,
-    spaced_segments,
+    segments_marks,
 )
 
 # Characters Markdown could read as markup inside a line of article text.
@@ -35,17 +34,24 @@ def md_escape(text: object) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def md_segments(segs: Sequence[Segment]) -> str:
-    """A member's wording with insertions as **…** and deletions as ~~…~~."""
-    out = []
-    for s, lead, core, trail in spaced_segments(segs):
-        text = md_escape(core)
-        if core and s.kind == INSERT:
-            text = f"**{text}**"
-        elif core and s.kind == DELETE:
-            text = f"~~{text}~~"
-        out.append(f"{lead}{text}{trail}")
-    return "".join(out)
+def md_marks(cell: CellMarks) -> str:
+    """A member's own words as the app marks them: changes **bold**, a differing figure
+    followed by [reference: …], what it lacks as a separate [‸ lacks: …] note."""
+    out = ["_(reworded)_ "] if cell.reworded else []
+    for m in cell.marks:
+        # Keep the spaces around a run (md_escape collapses them) so words never glue.
+        lead = " " if m.text[:1].isspace() else ""
+        trail = " " if m.text[-1:].isspace() and m.text.strip() else ""
+        text = lead + md_escape(m.text) + trail
+        if m.kind == SAME or m.kind == SHARED:
+            out.append(text)
+        elif m.kind == GAP:
+            out.append(f" \\[‸ lacks: {md_escape(m.missing)}\\] ")
+        else:
+            out.append(f"{lead}**{md_escape(m.text)}**{trail}")
+            if m.number and m.missing:
+                out.append(f" \\[reference: {md_escape(m.missing)}\\]")
+    return re.sub(r" {2,}", " ", "".join(out))
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()
@@ -71,19 +77,21 @@ def _quote_list(s: StoryReport, views: Sequence[PassageView], own: str | None) -
 
 def _story(s: StoryReport) -> list[str]:
     n = len(s.versions)
-    out = [f"## Story {s.story.id}: {md_escape(s.story.title or 'Untitled')}", "",
+    out = [f"## {md_escape(s.story.title or 'Untitled story')}", "",
            f"{n} version{'s' if n != 1 else ''} · {len(s.passages)} passages", ""]
     if s.story.reasons:
         out += [f"Grouped on: {md_escape(', '.join(s.story.reasons))}", ""]
     out += ["### Versions", ""]
     out += _table(["Outlet", "Title", "Date", "Words", "Unique", "Source"],
-                  [[md_escape(v.label), md_escape(v.article.title),
+                  [[md_escape(v.label) + (f" (identical to {md_escape(v.identical_to)})"
+                                          if v.identical_to else ""),
+                    md_escape(v.article.title),
                     md_escape(v.article.date or "—"), str(v.words), percent(v.share_unique),
                     md_escape(v.article.url or v.article.source)] for v in s.versions],
                   right=(3, 4))
-    out += ["Unique: share of the version's sentences that no other version has.", ""]
+    out += [UNIQUE_SHARE_MEANS, ""]
     if n == 1:
-        out += ["Only one version of this story: nothing to compare.", "", "### Text", ""]
+        out += [NOTHING_TO_COMPARE, "", "### Text", ""]
         for p in s.passages:
             out += [md_escape(c.text) for c in p.cells.values()]
         return out + [""]
@@ -119,7 +127,7 @@ def _story(s: StoryReport) -> list[str]:
         out += ["### Quotes worded differently", ""]
         for q in s.quotes:
             out += [f"#### {md_escape(q.speaker or 'Unattributed')}", ""]
-            out += [f"- {md_escape(s.label(aid))}: “{md_segments(segs)}”"
+            out += [f"- {md_escape(s.label(aid))}: “{md_marks(segments_marks(segs)).strip()}”"
                     for aid, segs in q.wordings]
             out.append("")
     if s.numbers:
@@ -138,15 +146,17 @@ def _story(s: StoryReport) -> list[str]:
         out.append("")
     out += ["### Aligned text", "",
             "> **How to read the differences.** In each passage every version's wording is "
-            "compared with one reference version (marked ◆). **Bold** words: this version has "
-            "them and the reference does not. ~~Struck~~ words: the reference has them and this "
-            "version does not. \\[only here\\] marks a passage no other version has; "
+            "compared with one reference version (marked ◆), in its own words. **Bold** words: "
+            "this version has them where the reference has none or others; a figure that "
+            "differs is followed by \\[reference: …\\]. \\[‸ lacks: …\\] gives words of the "
+            "reference this version does not have. _(reworded)_: the same content in mostly "
+            "different words. \\[only here\\] marks a passage no other version has; "
             "\"Not in\" lists the versions that lack the passage.", ""]
     for p in s.passages:
         out += [f"**Passage {p.number}** · in {len(p.cells)} of {n} versions", ""]
         for aid, cell in p.cells.items():
             mark = " \\[only here\\]" if not p.shared else (" ◆" if cell.is_reference else "")
-            out.append(f"- **{md_escape(s.label(aid))}**{mark}: {md_segments(cell.segments)}")
+            out.append(f"- **{md_escape(s.label(aid))}**{mark}: {md_marks(cell.marks)}")
         if p.missing and p.shared:
             out.append(f"- _Not in:_ {md_escape(', '.join(s.label(a) for a in p.missing))}")
         out.append("")
@@ -163,10 +173,10 @@ def _render(r: Report) -> str:
                                           for label, value in settings_rows(r.settings)), ""]
     if len(r.stories) > 1:
         out += ["## Stories", ""]
-        out += _table(["Story", "Title", "Versions", "Passages", "Shared by 2+"],
-                      [[s.story.id, md_escape(s.story.title), str(len(s.versions)),
+        out += _table(["#", "Title", "Versions", "Passages", "Shared by 2+"],
+                      [[str(k), md_escape(s.story.title), str(len(s.versions)),
                         str(len(s.passages)), str(sum(1 for p in s.passages if p.shared))]
-                       for s in r.stories], right=(2, 3, 4))
+                       for k, s in enumerate(r.stories, start=1)], right=(0, 2, 3, 4))
     if not r.stories:
         out += ["No stories to report.", ""]
     for s in r.stories:

@@ -5,7 +5,12 @@ one regex pass finds candidate ends ("." "!" "?" "…" plus closing quotes, then
 something that can start a sentence), and a few cheap checks veto the false ones:
 abbreviations and titles ("Gen.", "Gov.", "Jr."), initials ("J. D. Vance"), numbered
 abbreviations ("No. 5"), dotted acronyms ("U.S.", "a.m.") unless a typical sentence opener
-follows, and ends inside a quotation ("… we assume," he said).
+follows.
+
+A quotation of several sentences is split like any other prose ("Homes were damaged. |
+Windows were shattered," he wrote.): each sentence of a quote is its own unit, so a version
+that drops one sentence of a long quote shows as an omission. A quote's sentences stay
+adjacent in their paragraph; reader.core.align.quotes joins them back to find the remark.
 """
 
 from __future__ import annotations
@@ -50,47 +55,7 @@ explained explains continued continues insisted insists noted notes replied repl
 warns according argued argues shouted shouts cried cries tweeted posted recalled
 """.split())
 
-_OPEN_QUOTES = "\u201c\u00ab\u201e"
-_CLOSE_QUOTES = "\u201d\u00bb"
-# Quotations longer than this are speeches: splitting inside them beats one huge "sentence".
-_MAX_PROTECTED_QUOTE = 400
-
-
-_QUOTE_CHAR = re.compile("[\"\u201c\u201d\u00ab\u00bb\u201e]")
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """(open, close) index pairs of double quotations that close within the text."""
-    spans: list[tuple[int, int]] = []
-    open_at = -1
-    for m in _QUOTE_CHAR.finditer(text):
-        ch, i = m.group(), m.start()
-        if ch == '"':
-            if open_at < 0:
-                open_at = i
-            else:
-                spans.append((open_at, i))
-                open_at = -1
-        elif ch in _OPEN_QUOTES:
-            open_at = i
-        elif ch in _CLOSE_QUOTES and open_at >= 0:
-            spans.append((open_at, i))
-            open_at = -1
-    return [(a, b) for a, b in spans if b - a <= _MAX_PROTECTED_QUOTE]
-
-
-def _inside_quote(spans: list[tuple[int, int]], punct_at: int, end_at: int) -> bool:
-    """Whether a candidate end at punct_at (closing chars up to end_at) lies inside a quote."""
-    for a, b in spans:
-        if a < punct_at < b:
-            # The quote closes right after the punctuation: the sentence ends with the quote.
-            return not (punct_at < b < end_at)
-        if a > punct_at:
-            break
-    return False
-
-
-def _is_boundary(text: str, m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
     """Veto false sentence ends; m is a _CANDIDATE match not at the end of the text."""
     nxt = m.end()
     first = text[nxt]
@@ -98,8 +63,6 @@ def _is_boundary(text: str, m: re.Match[str], spans: list[tuple[int, int]]) -> b
             first.isalpha() and not first.islower())):
         return False
     punct, closers = m.group(1), m.group(2)
-    if spans and _inside_quote(spans, m.start(), m.start(2) + len(closers)):
-        return False
     next_word = _NEXT_WORD.match(text, nxt)
     word_after = next_word.group(1) if next_word else ""
     if closers and any(c in closers for c in "\"\u201d\u00bb") and punct in "!?":
@@ -132,13 +95,12 @@ def _is_boundary(text: str, m: re.Match[str], spans: list[tuple[int, int]]) -> b
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of one line text[start:end]."""
     line = text[start:end]
-    spans = _quote_spans(line)
     out: list[tuple[int, int]] = []
     begin = 0
     for m in _CANDIDATE.finditer(line):
         if m.end() >= len(line):
             break
-        if _is_boundary(line, m, spans):
+        if _is_boundary(line, m):
             out.append((begin, m.end(2)))
             begin = m.end()
     out.append((begin, len(line)))

@@ -12,6 +12,12 @@ FORMATS = (("html", "HTML (one self-contained file)"), ("md", "Markdown"), ("pdf
            ("json", "JSON (parallax/1)"), ("csv", "CSV"))
 
 
+def file_filter(key: str, label: str) -> str:
+    """A save dialog filter for one format ("PDF (*.pdf)"), then all files."""
+    exts = {"html": "*.html *.htm", "md": "*.md *.markdown"}.get(key, f"*.{key}")
+    return f"{label} ({exts});;All files (*)"
+
+
 class ExportDialog(QDialog):
     """Collects format, scope and path; the main window runs the export as a task."""
 
@@ -60,6 +66,9 @@ class ExportDialog(QDialog):
         self.path.setText(f"{root}.{self.format.currentData()}")
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text())
+        key = self.format.currentData()
+        label = dict(FORMATS)[key].split(" (")[0]
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(),
+                                              file_filter(key, label))
         if path:
             self.path.setText(path)

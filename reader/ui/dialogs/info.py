@@ -45,6 +45,9 @@ def import_summary_text(summary) -> str:
            f"{'s' if summary.files != 1 else ''}"
     if summary.duplicates:
         head += f", {summary.duplicates} already in the library"
+    stories = len(getattr(summary, "stories", ()) or ())
+    if added and stories:
+        head += f"; {stories} stor{'ies' if stories != 1 else 'y'} new or updated"
     if getattr(summary, "cancelled", False):
         head += " (import cancelled; everything listed was kept whole)"
     if not summary.rejected:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QLineEdit, QSlider, QSpinBox, QVBoxLayout)
+                               QHBoxLayout, QLabel, QLineEdit, QSlider, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from reader.core.settings import DEFAULT_STRICTNESS
 
 from reader.ui.settings import THEMES, UiSettings
 
@@ -15,12 +18,25 @@ class PreferencesDialog(QDialog):
     def __init__(self, settings: UiSettings, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
+        self.setMinimumWidth(480)
         self._settings = settings
         a = settings.analysis
         self.strictness = QSlider(Qt.Orientation.Horizontal)
         self.strictness.setRange(0, 100)
         self.strictness.setValue(round(a.strictness * 100))
         self.strictness.setToolTip("Left: group loosely. Right: only near-identical copies.")
+        self.strictness.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.strictness.setTickInterval(10)
+        self.strictness_value = QLabel()
+        self.strictness.valueChanged.connect(self._show_strictness)
+        self._show_strictness(self.strictness.value())
+        strict_row = QWidget()
+        row = QHBoxLayout(strict_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("loose"))
+        row.addWidget(self.strictness, 1)
+        row.addWidget(QLabel("strict"))
+        row.addWidget(self.strictness_value)
         self.ignore_case = QCheckBox("Ignore case in word differences")
         self.ignore_case.setChecked(a.ignore_case)
         self.ignore_punct = QCheckBox("Ignore punctuation")
@@ -49,7 +65,7 @@ class PreferencesDialog(QDialog):
         self.feed_minutes.setToolTip("Refresh feeds periodically while Parallax is open "
                                      "(the only time it uses the network)")
         form = QFormLayout()
-        form.addRow("Grouping strictness", self.strictness)
+        form.addRow("Grouping strictness", strict_row)
         form.addRow("", self.ignore_case)
         form.addRow("", self.ignore_punct)
         form.addRow("", self.quotes)
@@ -66,6 +82,10 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _show_strictness(self, value: int) -> None:
+        default = " (default)" if value == round(DEFAULT_STRICTNESS * 100) else ""
+        self.strictness_value.setText(f"{value / 100:.2f}{default}")
 
     def apply(self) -> bool:
         """Store the dialog's values; True if the analysis options changed."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reader.core.text.display import one_line, safe_name
-from reader.ui.models.rendering import StoryView, diff_html, measure_text
+from reader.ui.models.rendering import (StoryView, cell_marks_of, diff_html, gap_tooltip,
+                                        measure_text)
 from reader.ui.theme import LIGHT, DiffPalette
 
 HtmlRole = Qt.ItemDataRole.UserRole + 1      # cell rich text, None for an omission
@@ -13,8 +13,10 @@ PresentRole = Qt.ItemDataRole.UserRole + 2   # whether the version has this pass
 MeasureRole = Qt.ItemDataRole.UserRole + 3   # plain text the cell shows, for sizing
 KindRole = Qt.ItemDataRole.UserRole + 4      # unique / some / all
 ArticleRole = Qt.ItemDataRole.UserRole + 5   # article id of the column
+MarkTipRole = Qt.ItemDataRole.UserRole + 6   # {mark number: tooltip} of gaps and changes
 
 OMISSION_LABEL = "— not in this version —"
+OMISSION_SHORT = "— not here —"
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -28,6 +30,12 @@ class PassageTableModel(QAbstractTableModel):
         self._palette: DiffPalette = LIGHT
         self._html_cache: dict[tuple[int, int], str | None] = {}
         self._header_cache: dict[str, str] = {}
+        self.inline_missing = False  # show what a version lacks as text, not as a caret
+
+    def set_inline_missing(self, on: bool) -> None:
+        """Show the reference words a version lacks inline (bracketed) instead of as carets."""
+        self.inline_missing = on
+        self.set_palette(self._palette)
 
     # -- content ----------------------------------------------------------------------------
     def set_story(self, view: StoryView | None) -> None:
@@ -104,20 +112,24 @@ class PassageTableModel(QAbstractTableModel):
         if role == HtmlRole:
             key = (index.row(), index.column())
             if key not in self._html_cache:
-                self._html_cache[key] = diff_html(self._view, passage, aid, self._palette)
+                self._html_cache[key] = diff_html(self._view, passage, aid, self._palette,
+                                                    self.inline_missing)
             return self._html_cache[key]
         if role == PresentRole:
             return aid in passage.members
         if role == MeasureRole:
-            return measure_text(self._view, passage, aid)
+            return measure_text(self._view, passage, aid, self.inline_missing)
+        if role == MarkTipRole:
+            cell = cell_marks_of(self._view, passage, aid)
+            if cell is None:
+                return None
+            return {n: gap_tooltip(m) for n, m in enumerate(cell.marks) if m.missing}
         if role == KindRole:
             return self._view.share_kind(passage)
         if role == ArticleRole:
             return aid
         if role == Qt.ItemDataRole.ToolTipRole:
-            art = self._view.articles[aid]
-            where = "has" if aid in passage.members else "lacks"
-            return f"{art.outlet} {where} passage {passage.id} ({self._view.share_kind(passage)})"
+            return self._view.cell_tooltip(passage, aid)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -133,8 +145,7 @@ class PassageTableModel(QAbstractTableModel):
                     self._header_cache[aid] = self._view.header_text(aid)
                 return self._header_cache[aid]
             if role == Qt.ItemDataRole.ToolTipRole:
-                art = self._view.articles[self._columns[section]]
-                return f"{one_line(art.title)}\n{safe_name(art.source)}"
+                return self._view.header_tooltip(self._columns[section])
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.rowCount():
             return str(section + 1)

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import Mapping
 
-from reader.core.align.worddiff import display_ops, is_unchanged
-from reader.core.model import (DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, Article, Passage, Story,
-                               count_words)
-from reader.core.text.display import one_line
+from reader.core.align.cells import (CHANGED, GAP, SAME, SHARED, CellMarks, Mark, cell_marks,
+                                     plain)
+from reader.core.align import figures
+from reader.core.align.worddiff import is_unchanged
+from reader.core.model import Article, Passage, Story
+from reader.core.text.display import one_line, safe_name
 from reader.ui.theme import DiffPalette
 
-# A cell shows at most this many characters of a passage. Laying text out costs Qt time
-# that grows faster than its length (a 2 MB "sentence" froze the window for minutes); a
-# cell is for comparing, the reader view holds the whole text.
+# A cell shows at most this many characters of a passage (and of the words it lacks). Laying
+# text out costs Qt time that grows faster than its length (a 2 MB "sentence" froze the window
+# for minutes); a cell is for comparing, the reader view holds the whole text.
 CELL_CHARS = 3000
+MISSING_CHARS = 300
 
 
 def cell_cut_note(hidden: int) -> str:
@@ -23,16 +26,25 @@ def cell_cut_note(hidden: int) -> str:
     return f" \u2026 [{hidden:,} more characters: read them in the reader view]"
 
 
-def _cap_ops(ops):
-    """display ops cut to CELL_CHARS characters: (ops, characters left out)."""
-    out, used, total = [], 0, 0
-    for op in ops:
-        total += len(op.text)
-        if used < CELL_CHARS:
-            take = op.text[: CELL_CHARS - used]
-            used += len(take)
-            out.append(op if len(take) == len(op.text) else type(op)(op.op, take))
-    return out, total - used
+def _capped(cell: CellMarks) -> CellMarks:
+    """The cell cut to CELL_CHARS characters of text, with a note saying how much is hidden."""
+    total = sum(len(m.text) for m in cell.marks)
+    long_missing = any(len(m.missing) > MISSING_CHARS for m in cell.marks)
+    if total <= CELL_CHARS and not long_missing:
+        return cell
+    out, used = [], 0
+    for m in cell.marks:
+        if used >= CELL_CHARS:
+            break
+        take = m.text[:CELL_CHARS - used]
+        used += len(take)
+        missing = m.missing if len(m.missing) <= MISSING_CHARS else \
+            m.missing[:MISSING_CHARS] + "\u2026"
+        out.append(m if (take == m.text and missing == m.missing)
+                   else replace(m, text=take, missing=missing))
+    if total > used:
+        out.append(Mark(SAME, cell_cut_note(total - used)))
+    return replace(cell, marks=tuple(out))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +68,16 @@ class StoryView:
         sentences = self.articles[article_id].sentences
         return " ".join(sentences[i] for i in idx if 0 <= i < len(sentences))
 
+    @property
+    def single(self) -> bool:
+        """A story of one version: nothing to compare yet."""
+        return len(self.version_ids) < 2
+
     def share_kind(self, passage: Passage) -> str:
-        """unique, some or all: how many of the story's versions have this passage."""
+        """unique, some or all: how many of the story's versions have this passage
+        ("single" when the story has one version, so nothing is unique yet)."""
+        if self.single:
+            return "single"
         n = len(passage.members)
         if n <= 1:
             return "unique"
@@ -65,33 +85,79 @@ class StoryView:
 
     def is_difference(self, passage: Passage) -> bool:
         """Whether versions differ here: someone lacks it, or a member's words differ."""
+        if self.single:
+            return False
         if len(passage.members) < len(self.version_ids):
             return True
         return not all(is_unchanged(ops) for ops in passage.diffs.values())
 
-    def unique_share(self, article_id: str, total: int | None = None) -> float:
-        """Share (0..1) of this version's words that no other version has (total: its words,
-        when the caller already counted them)."""
-        art = self.articles[article_id]
-        total = art.word_count if total is None else total
-        if not total:
-            return 0.0
-        unique = 0
-        for p in self.story.passages:
-            if len(p.members) == 1 and article_id in p.members:
-                unique += sum(count_words(art.sentences[i]) for i in p.members[article_id]
-                              if 0 <= i < len(art.sentences))
-        return unique / total
+    def unique_share(self, article_id: str) -> float | None:
+        """Share (0..1) of this version's words no other version has (core definition);
+        None for a story of one version."""
+        return figures.unique_share(self.story, self.articles, article_id)
+
+    @property
+    def identical(self) -> dict[str, str]:
+        """Versions whose text repeats an earlier version's word for word -> that version."""
+        return figures.identical_to([self.articles[a] for a in self.display_ids])
+
+    def quotes_differ(self, passage: Passage, article_id: str) -> bool:
+        """Whether this version's text here holds a quote other versions word differently."""
+        mine = set(passage.members.get(article_id, ()))
+        return bool(mine) and any(o.article_id == article_id and o.sentence in mine
+                                  for qv in self.story.quote_variants for o in qv.occurrences)
+
+    def label(self, article_id: str) -> str:
+        """The outlet name as the views show it (the core's labels: unique in the story)."""
+        return one_line(figures_labels(self)[article_id], 60)
 
     def header_text(self, article_id: str) -> str:
         """Column header: outlet; date · words; unique share (and whether it is the reference)."""
         art = self.articles[article_id]
-        words = art.word_count
-        # Three short lines rather than two long ones: a 190 px column shows them whole.
-        unique = f"{round(100 * self.unique_share(article_id, words))}% unique"
-        if self.is_reference(article_id):
-            unique += " · reference"
-        return f"{one_line(art.outlet, 60)}\n{art.date or 'no date'} · {words} words\n{unique}"
+        # Short lines: a narrow column shows each whole (the header does not wrap).
+        lines = [self.label(article_id), art.date or "date unknown", f"{art.word_count} words"]
+        if self.single:
+            lines += ["only version", ""]
+        else:
+            lines.append(f"{figures.percent(self.unique_share(article_id))} unique")
+            twin = self.identical.get(article_id)
+            if self.is_reference(article_id):
+                lines.append("◆ reference")
+            elif twin is not None:
+                lines.append(f"= {self.label(twin)}")  # identical (tooltip says so)
+            else:
+                lines.append("")
+        return "\n".join(lines)
+
+    def header_tooltip(self, article_id: str) -> str:
+        """Column header tooltip: title, source and what the figures mean."""
+        art = self.articles[article_id]
+        lines = [self.label(article_id), one_line(art.title),
+                 one_line(art.url) if art.url else safe_name(art.source)]
+        twin = self.identical.get(article_id)
+        if twin is not None:
+            lines.append(f"Identical, word for word, to {self.label(twin)}.")
+        if self.single:
+            lines.append(figures.NOTHING_TO_COMPARE)
+        else:
+            lines.append(figures.UNIQUE_SHARE_MEANS)
+            if self.is_reference(article_id):
+                lines.append("Reference: the other columns mark their differences against it.")
+        return "\n".join(x for x in lines if x)
+
+    def cell_tooltip(self, passage: Passage, article_id: str) -> str:
+        """A cell's tooltip in words: who has this passage."""
+        name = self.label(article_id)
+        if self.single:
+            return f"{name}: {figures.NOTHING_TO_COMPARE}"
+        n, total = len(passage.members), len(self.version_ids)
+        if article_id not in passage.members:
+            return f"{name} does not have this passage ({n} of {total} versions do)"
+        if n == 1:
+            return f"Only {name} has this passage"
+        if article_id == passage.reference:
+            return f"{name} (reference wording) · {n} of {total} versions have this passage"
+        return f"{name} · {n} of {total} versions have this passage"
 
     def is_reference(self, article_id: str) -> bool:
         """Whether most multi-member passages diff against this version."""
@@ -99,77 +165,110 @@ class StoryView:
 
     @property
     def reference_id(self) -> str | None:
-        """The version most multi-member passages diff against (None if nothing is shared)."""
-        refs = [p.reference for p in self.story.passages if len(p.members) > 1]
-        if not refs:
-            return None
-        # The user's choice wins wherever the alignment honoured it (it shares something).
-        for aid in set(refs):
-            if self.chosen_reference in (aid, self.articles[aid].outlet if aid in
-                                         self.articles else None):
-                return aid
-        # Ties go to the earlier version in story order, so the choice is stable.
-        order = {aid: i for i, aid in enumerate(self.version_ids)}
-        return min(set(refs), key=lambda a: (-refs.count(a), order.get(a, len(order))))
+        """The version most multi-member passages diff against (core definition)."""
+        return figures.reference_of(self.story, self.articles, self.chosen_reference)
 
     @property
     def display_ids(self) -> tuple[str, ...]:
-        """Versions in the order the views show them: the reference first (the diffs read
-        against it), then by how many words they share with it, ties in story order."""
-        ids = self.version_ids
-        ref = self.reference_id
-        if ref is None or ref not in ids:
-            return ids
-        shared = dict.fromkeys(ids, 0)
-        for p in self.story.passages:
-            if ref in p.members and len(p.members) > 1:
-                sentences = self.articles[ref].sentences
-                words = sum(count_words(sentences[i]) for i in p.members[ref]
-                            if 0 <= i < len(sentences))
-                for aid in p.members:
-                    if aid in shared:
-                        shared[aid] += words
-        others = [a for a in ids if a != ref]
-        others.sort(key=lambda a: -shared[a])  # sort is stable: ties keep story order
-        return (ref, *others)
+        """Versions in the order every view and report shows them (core definition)."""
+        return figures.column_order(self.story, self.articles, self.chosen_reference)
 
 
-def diff_html(view: StoryView, passage: Passage, article_id: str, pal: DiffPalette) -> str | None:
-    """Cell HTML: the member's words with insertions underlined and deletions struck."""
-    plain = view.passage_text(passage, article_id)
-    if plain is None:
+def figures_labels(view: StoryView) -> dict[str, str]:
+    """Outlet names made unique inside the story (the reports' labels, same function)."""
+    return figures.labels([view.articles[a] for a in view.version_ids])
+
+
+def cell_marks_of(view: StoryView, passage: Passage, article_id: str) -> CellMarks | None:
+    """The core's marks of a member's cell (None if the version lacks the passage)."""
+    plain_text = view.passage_text(passage, article_id)
+    if plain_text is None:
         return None
     ops = passage.diffs.get(article_id)
     if article_id == passage.reference or not ops:
-        if len(plain) > CELL_CHARS:
-            return escape(plain[:CELL_CHARS]) + escape(cell_cut_note(len(plain) - CELL_CHARS))
-        return escape(plain)
+        return _capped(plain(plain_text))
+    return _capped(cell_marks(ops, plain_text,
+                              view.passage_text(passage, passage.reference) or ""))
+
+
+REWORDED_LABEL = "reworded"
+QUOTE_LABEL = "quote differs"  # a core quote-variant finding: Findings lists the wordings
+GAP_SIGN = "‸"  # where the reference has words this version lacks
+
+
+def gap_tooltip(mark: Mark) -> str:
+    """What a gap or a changed run stands for, in words."""
+    if mark.kind == GAP:
+        return f"The reference has here, and this version lacks:\n{mark.missing}"
+    if mark.kind == CHANGED:
+        return f"The reference has instead: {mark.missing}"
+    return ""
+
+
+def marks_html(cell: CellMarks, pal: DiffPalette, inline_missing: bool = False) -> str:
+    """A cell's HTML: the member's own words; changes marked in place, what the version lacks
+    as a separate caret (hover shows the words) or, inline, as a bracketed struck run."""
     parts = []
-    shown, hidden = _cap_ops(display_ops(ops))
-    for op in shown:
-        text = escape(op.text)
-        if op.op == DIFF_EQUAL:
+    if cell.reworded:
+        parts.append(f'<span style="color:{pal.muted}; font-style:italic;">'
+                     f"[{REWORDED_LABEL}]</span> ")
+    for n, m in enumerate(cell.marks):
+        text = escape(m.text)
+        if m.kind == SAME:
             parts.append(text)
-        elif op.op == DIFF_INSERT:
-            parts.append(f'<span style="background-color:{pal.insert_bg}; '
-                         f'text-decoration: underline;">{text}</span>')
-        elif op.op == DIFF_DELETE:
-            parts.append(f'<span style="background-color:{pal.delete_bg}; '
-                         f'text-decoration: line-through; color:{pal.muted};">{text}</span>')
-    if hidden:
-        parts.append(escape(cell_cut_note(hidden)))
+        elif m.kind == SHARED:
+            parts.append(f'<span style="background-color:{pal.some_bg};">{text}</span>')
+        elif m.kind == GAP:
+            if inline_missing:
+                parts.append(f' <span style="color:{pal.muted}; background-color:{pal.delete_bg};'
+                             f' text-decoration: line-through;">[{escape(m.missing)}]</span> ')
+            else:
+                parts.append(f'&#8202;<a href="gap:{n}" style="color:{pal.marker}; '
+                             f'text-decoration:none; font-weight:bold;">{GAP_SIGN}</a>&#8202;')
+        else:  # ADDED or CHANGED
+            style = f"background-color:{pal.insert_bg}; text-decoration: underline;"
+            if m.number:
+                style = (f"background-color:{pal.delete_bg}; font-weight:bold; "
+                         "text-decoration: underline;")
+            if m.quote:
+                style += " font-style:italic;"
+            if m.kind == CHANGED:
+                parts.append(f'<a href="gap:{n}" style="color:{pal.text}; {style}">{text}</a>')
+            else:
+                parts.append(f'<span style="{style}">{text}</span>')
+            if inline_missing and m.kind == CHANGED:
+                parts.append(f' <span style="color:{pal.muted}; background-color:{pal.delete_bg};'
+                             f' text-decoration: line-through;">[{escape(m.missing)}]</span>')
     return "".join(parts)
 
 
-def measure_text(view: StoryView, passage: Passage, article_id: str) -> str | None:
-    """The characters a cell shows (member text plus struck reference words), for sizing."""
-    ops = passage.diffs.get(article_id)
-    if article_id not in passage.members:
+def diff_html(view: StoryView, passage: Passage, article_id: str, pal: DiffPalette,
+              inline_missing: bool = False) -> str | None:
+    """Cell HTML of a version (None if it lacks the passage); a quote the versions word
+    differently (a core finding) is flagged at the top of the cell."""
+    cell = cell_marks_of(view, passage, article_id)
+    if cell is None:
         return None
-    if article_id == passage.reference or not ops:
-        plain = view.passage_text(passage, article_id) or ""
-        if len(plain) > CELL_CHARS:
-            return plain[:CELL_CHARS] + cell_cut_note(len(plain) - CELL_CHARS)
-        return plain
-    shown, hidden = _cap_ops(display_ops(ops))
-    return "".join(op.text for op in shown) + (cell_cut_note(hidden) if hidden else "")
+    flag = ""
+    if view.quotes_differ(passage, article_id):
+        flag = (f'<span style="color:{pal.marker}; font-weight:bold;">[{QUOTE_LABEL}]</span> ')
+    return flag + marks_html(cell, pal, inline_missing)
+
+
+def measure_text(view: StoryView, passage: Passage, article_id: str,
+                 inline_missing: bool = False) -> str | None:
+    """The characters a cell shows (its own text, labels and gap signs), for sizing."""
+    cell = cell_marks_of(view, passage, article_id)
+    if cell is None:
+        return None
+    out = [f"[{REWORDED_LABEL}] "] if cell.reworded else []
+    if view.quotes_differ(passage, article_id):
+        out.insert(0, f"[{QUOTE_LABEL}] ")
+    for m in cell.marks:
+        if m.kind == GAP:
+            out.append(f" [{m.missing}] " if inline_missing else f" {GAP_SIGN} ")
+        else:
+            out.append(m.text)
+            if inline_missing and m.kind == CHANGED:
+                out.append(f" [{m.missing}]")
+    return "".join(out)

@@ -63,7 +63,7 @@ class StoryListModel(QAbstractItemModel):
         self._versions: dict[str, list[VersionRow]] = {}
         self._exhausted = False
         self._query: str | None = None
-        self._sort = "date"
+        self._sort = "versions"  # stories worth comparing first (the browser's default)
         self._descending = True
         self.pages_fetched = 0  # for benchmarks: proves the list never loads everything
 

@@ -76,6 +76,8 @@ class CoverageCanvas(QWidget):
     def _colour(self, passage, aid: str) -> tuple[QColor, bool]:
         pal = self.palette_
         kind = self._view.share_kind(passage)
+        if kind == "single":  # one version: nothing to compare, nothing is "only here"
+            return QColor(pal.muted), False
         if kind == "unique":
             return QColor(pal.marker), False
         reworded = not is_unchanged(passage.diffs.get(aid, ()))
@@ -103,11 +105,12 @@ class CoverageCanvas(QWidget):
             font = self.font()
             font.setBold(aid == reference)  # the version the diffs read against
             painter.setFont(font)
-            outlet = QFontMetrics(font).elidedText(view.articles[aid].outlet,
+            outlet = QFontMetrics(font).elidedText(view.label(aid),
                                                    Qt.TextElideMode.ElideRight, head.width() - 4)
+            second = view.header_text(aid).splitlines()[3]  # the side-by-side header's figure
             painter.drawText(head.adjusted(2, 0, -2, 0),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             f"{outlet}\n{round(100 * view.unique_share(aid))}% unique")
+                             f"{outlet}\n{second}")
         painter.setFont(self.font())
         row_h = self._row_h()
         for row, passage in enumerate(view.story.passages):
@@ -158,7 +161,7 @@ class CoverageCanvas(QWidget):
         passage = self._view.story.passages[hit[0]]
         aid = self._cols()[hit[1]]
         text = self._view.passage_text(passage, aid)
-        outlet = self._view.articles[aid].outlet
+        outlet = self._view.label(aid)
         self.setToolTip(f"{outlet}: {text[:200]}" if text else f"{outlet}: not in this version")
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QTextBrowser, QToolTip
 
+from reader.core.align.figures import NOTHING_TO_COMPARE
 from reader.ui.models.rendering import StoryView
 from reader.ui.theme import LIGHT, DiffPalette
 
@@ -15,14 +16,12 @@ MAX_SENTENCES = 6  # per list; the side-by-side view has the rest
 
 
 def _outlet(view: StoryView, aid: str) -> str:
-    art = view.articles.get(aid)
-    return escape(art.outlet if art else aid)
+    return escape(view.label(aid) if aid in view.articles else "another version")
 
 
 def _short_outlet(view: StoryView, aid: str, elide, pal: DiffPalette) -> str:
     # An anchor so the panel can show the full name as a tooltip (see FindingsPanel.event).
-    art = view.articles.get(aid)
-    name = art.outlet if art else aid
+    name = view.label(aid) if aid in view.articles else "another version"
     short = elide(name) if elide else name
     return (f'<a href="version:{escape(aid)}" style="text-decoration:none; color:{pal.text}">'
             f"{escape(short)}</a>")
@@ -35,7 +34,16 @@ def findings_html(view: StoryView, pal: DiffPalette, elide=None) -> str:
     by_id = {p.id: p for p in story.passages}
     out = [f'<div style="color:{pal.text}">']
     out.append(f"<p><b>{escape(story.title)}</b></p>")
-    out.append(f"<p>{len(view.version_ids)} versions · {len(story.passages)} passages</p>")
+    n = len(view.version_ids)
+    out.append(f"<p>{n} version{'s' if n != 1 else ''} · {len(story.passages)} passages</p>")
+    if view.single:
+        out.append(f"<h4>{escape(NOTHING_TO_COMPARE)}</h4>"
+                   f'<p style="color:{pal.muted}">When another outlet\'s version of this story '
+                   "is imported, it joins this story and the differences show here.</p></div>")
+        return "".join(out)
+    for aid, twin in view.identical.items():
+        out.append(f"<p><b>{_outlet(view, aid)}</b> is identical to "
+                   f"<b>{_outlet(view, twin)}</b>, word for word.</p>")
 
     out.append("<h4>Why these were grouped</h4>")
     if story.reasons:
@@ -64,7 +72,7 @@ def findings_html(view: StoryView, pal: DiffPalette, elide=None) -> str:
             for pid in f.added[:MAX_SENTENCES]:
                 text = view.passage_text(by_id[pid], aid) if pid in by_id else None
                 out.append(f'<li><span style="background:{pal.unique_bg}">'
-                           f"{escape(text or pid)}</span></li>")
+                           f"{escape(text or '')}</span></li>")
             if len(f.added) > MAX_SENTENCES:
                 out.append(f"<li>… and {len(f.added) - MAX_SENTENCES} more</li>")
             out.append("</ul>")
@@ -74,8 +82,11 @@ def findings_html(view: StoryView, pal: DiffPalette, elide=None) -> str:
                 p = by_id.get(pid)
                 if p is None:
                     continue
-                holder = next(iter(sorted(p.members, key=story.article_ids.index)))
-                out.append(f"<li><s>{escape(view.passage_text(p, holder) or '')}</s></li>")
+                # The reference's wording (what the other columns are read against).
+                holder = p.reference if p.reference in p.members else next(
+                    iter(sorted(p.members, key=story.article_ids.index)))
+                out.append(f'<li><span style="color:{pal.muted}; font-style:italic">'
+                           f"{escape(view.passage_text(p, holder) or '')}</span></li>")
             if len(f.omitted) > MAX_SENTENCES:
                 out.append(f"<li>… and {len(f.omitted) - MAX_SENTENCES} more</li>")
             out.append("</ul>")
@@ -144,6 +155,11 @@ class FindingsPanel(QTextBrowser):
         self._palette = LIGHT
         self._view: StoryView | None = None
         self._name_width = 0  # px the version-table names were elided to
+        self._setting = False  # inside set_story (setHtml must never nest)
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self._re_elide)
 
     def _name_room(self) -> int:
         # The table's name column gets what the two count columns leave of the viewport.
@@ -163,7 +179,8 @@ class FindingsPanel(QTextBrowser):
             if anchor.startswith("version:"):
                 art = self._view.articles.get(anchor.removeprefix("version:"))
                 if art is not None:
-                    QToolTip.showText(event.globalPos(), f"{art.outlet}\n{art.title}", self)
+                    QToolTip.showText(event.globalPos(),
+                                      f"{self._view.label(art.id)}\n{art.title}", self)
                     return True
             QToolTip.hideText()
         return super().event(event)
@@ -171,9 +188,17 @@ class FindingsPanel(QTextBrowser):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._view is not None and self._name_room() != self._name_width:
-            scroll = self.verticalScrollBar().value()
-            self.set_story(self._view)  # re-elide the names for the new width
-            self.verticalScrollBar().setValue(scroll)
+            # Re-elide the names for the new width, after this event: setHtml() can resize
+            # the viewport (a scroll bar appears), and a setHtml() nested inside another
+            # one leaves both documents' text in the panel.
+            self._relayout.start()
+
+    def _re_elide(self) -> None:
+        if self._view is None or self._setting:
+            return
+        scroll = self.verticalScrollBar().value()
+        self.set_story(self._view)
+        self.verticalScrollBar().setValue(scroll)
 
     def set_palette(self, palette: DiffPalette) -> None:
         """Theme change."""
@@ -183,8 +208,12 @@ class FindingsPanel(QTextBrowser):
     def set_story(self, view: StoryView | None) -> None:
         """Show a story's findings (None clears)."""
         self._view = view
-        if view is None:
-            self.setHtml(f'<p style="color:{self._palette.muted}">Select a story.</p>')
-        else:
-            self._name_width = self._name_room()
-            self.setHtml(findings_html(view, self._palette, self._elide))
+        self._setting = True
+        try:
+            if view is None:
+                self.setHtml(f'<p style="color:{self._palette.muted}">Select a story.</p>')
+            else:
+                self._name_width = self._name_room()
+                self.setHtml(findings_html(view, self._palette, self._elide))
+        finally:
+            self._setting = False

@@ -75,7 +75,10 @@ class ReaderView(QWidget):
         self.version_box.clear()
         if view:
             for aid in view.display_ids:
-                self.version_box.addItem(f"{view.articles[aid].outlet} — {aid}", aid)
+                art = view.articles[aid]
+                # Outlet and date tell versions apart; an internal id never shows.
+                self.version_box.addItem(" — ".join(x for x in (view.label(aid), art.date) if x),
+                                         aid)
             pos = self.version_box.findData(previous) if previous else -1
             self.version_box.setCurrentIndex(max(0, pos))
         self.version_box.blockSignals(False)
@@ -155,7 +158,8 @@ class ReaderView(QWidget):
             rows.append(f'<tr><td width="46" valign="top" align="right">{"<br>".join(margin)}</td>'
                         f'<td valign="top" style="padding-bottom:8px">{" ".join(body)}</td></tr>')
         title = escape(art.title)
-        meta = escape(" · ".join(x for x in (art.outlet, art.date or "", f"{art.word_count} words")
+        meta = escape(" · ".join(x for x in (self._view.label(art.id), art.date or "",
+                                             f"{art.word_count} words")
                                  if x))
         return (f'<div style="color:{pal.text}"><h2>{title}</h2>'
                 f'<p style="color:{pal.muted}">{meta}</p>'
@@ -174,7 +178,7 @@ class ReaderView(QWidget):
         for p in self._gaps[name]:
             holders = sorted(p.members, key=view.story.article_ids.index)
             first = holders[0]
-            outlets = ", ".join(escape(view.articles[a].outlet) for a in holders)
+            outlets = ", ".join(escape(view.label(a)) for a in holders)
             parts.append(f'<p><b>{outlets}</b>: {escape(view.passage_text(p, first) or "")}</p>')
         self.detail.setHtml("".join(parts))
         self.gapShown.emit(",".join(p.id for p in self._gaps[name]))

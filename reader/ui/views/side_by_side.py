@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (QEvent, QModelIndex, QPointF, QRect, QRectF, QSize, Qt, QTimer,
+                            Signal)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QColor, QFontMetrics, QPainter
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QMenu, QStyle,
-                               QStyledItemDelegate, QStyleOptionViewItem, QTableView)
+                               QStyledItemDelegate, QStyleOptionViewItem, QTableView,
+                               QToolTip)
 
-from reader.ui.models.passages import (OMISSION_LABEL, HtmlRole, KindRole, MeasureRole,
-                                       PassageTableModel, PresentRole)
+from reader.ui.models.passages import (OMISSION_LABEL, OMISSION_SHORT, HtmlRole, KindRole,
+                                       MarkTipRole, MeasureRole, PassageTableModel,
+                                       PresentRole)
 from reader.ui.theme import LIGHT, DiffPalette
 
 PAD = 6  # cell padding, px
+MIN_COLUMN = 120  # px: narrower than this, the versions scroll sideways instead
 
 
 class DiffDelegate(QStyledItemDelegate):
@@ -39,10 +43,13 @@ class DiffDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(QColor(self.palette.muted))
             metrics = QFontMetrics(font)
-            label_rect = metrics.boundingRect(OMISSION_LABEL).adjusted(-6, -2, 6, 2)
+            label = OMISSION_LABEL
+            if metrics.horizontalAdvance(label) + 16 > rect.width():
+                label = OMISSION_SHORT  # a narrow column: the short form, never a cut one
+            label_rect = metrics.boundingRect(label).adjusted(-6, -2, 6, 2)
             label_rect.moveCenter(rect.center())
             painter.fillRect(label_rect, QColor(self.palette.base))
-            painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, OMISSION_LABEL)
+            painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, label)
         else:
             bg = self.palette.unique_bg if kind == "unique" else self.palette.base
             painter.fillRect(rect, QColor(bg))
@@ -66,6 +73,26 @@ class DiffDelegate(QStyledItemDelegate):
             painter.setPen(option.palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
         painter.restore()
+
+    def anchor_at(self, rect: QRect, html: str, font, point) -> str:
+        """The link (gap or change mark) under a point of a cell, laid out as paint() does."""
+        self._doc.setDefaultFont(font)
+        self._doc.setTextWidth(max(10, rect.width() - 2 * PAD))
+        self._doc.setHtml(f'<div style="color:{self.palette.text}">{html}</div>')
+        local = QPointF(point.x() - rect.left() - PAD, point.y() - rect.top() - PAD)
+        return self._doc.documentLayout().anchorAt(local)
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        if event.type() == QEvent.Type.ToolTip and index.data(PresentRole):
+            html = index.data(HtmlRole) or ""
+            anchor = self.anchor_at(option.rect, html, option.font, event.pos())
+            if anchor.startswith("gap:"):
+                tip = index.data(MarkTipRole)
+                text = (tip or {}).get(int(anchor[4:]), "")
+                if text:
+                    QToolTip.showText(event.globalPos(), text, view)
+                    return True
+        return super().helpEvent(event, view, option, index)
 
     def height_for(self, text: str | None, width: int, font) -> int:
         """Cell height for a text at a column width, laid out exactly as paint() does."""
@@ -104,7 +131,7 @@ class SideBySideView(QTableView):
         self.setShowGrid(True)
         header = self.horizontalHeader()
         header.setSectionsMovable(True)  # drag to reorder versions
-        header.setMinimumSectionSize(190)
+        header.setMinimumSectionSize(MIN_COLUMN)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
@@ -145,8 +172,7 @@ class SideBySideView(QTableView):
         self.fit_columns()
         self.update_row_heights()
         self.horizontalScrollBar().setValue(0)  # a new story starts at its first version
-        self.verticalScrollBar().setValue(self.verticalHeader().sectionPosition(
-            self.first_visible_content_row()))
+        self.verticalScrollBar().setValue(0)  # ... and at its first row
 
     def first_visible_content_row(self) -> int:
         """The first row with text in a column on screen: the view opens there, so it never
@@ -187,24 +213,31 @@ class SideBySideView(QTableView):
             header.setSectionHidden(col, aid in hidden and aid != ref)
 
     def fit_columns(self) -> None:
-        """Share the width between versions; past ~4 versions, scroll horizontally."""
+        """Share the pane's width between the shown versions (at least MIN_COLUMN px each;
+        past that the table scrolls sideways)."""
         cols = self._model.columnCount()
         if not cols:
             return
-        avail = max(1, self.viewport().width() or self.width() - 40)
-        width = max(self.horizontalHeader().minimumSectionSize(), avail // min(cols, 4))
         header = self.horizontalHeader()
+        shown = [c for c in range(cols) if not header.isSectionHidden(c)] or [0]
+        avail = max(1, self.viewport().width() or self.width() - 40)
+        width = max(MIN_COLUMN, avail // len(shown))
         header.blockSignals(True)
         for c in range(cols):
             header.resizeSection(c, width)
         header.blockSignals(False)
-        header.setFixedHeight(QFontMetrics(header.font()).lineSpacing() * 3 + 14)
+        header.setFixedHeight(QFontMetrics(header.font()).lineSpacing() * 5 + 14)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.fit_columns()
             self._schedule_heights()
+
+    def clear_height_cache(self) -> None:
+        """Forget the row heights (the cells' text changed) and measure again."""
+        self._height_cache.clear()
+        self.update_row_heights()
 
     def _schedule_heights(self, *args) -> None:
         self._heights_timer.start()
@@ -267,6 +300,13 @@ class SideBySideView(QTableView):
         col = self._model.column_of(article_id) if article_id else -1
         if col < 0:
             col = max(0, self.currentIndex().column())
+            if not self._model.index(row, col).data(PresentRole):
+                # Land on a version that has the passage, leftmost first (as shown).
+                header = self.horizontalHeader()
+                having = [header.logicalIndex(v) for v in range(header.count())
+                          if not header.isSectionHidden(header.logicalIndex(v))
+                          and self._model.index(row, header.logicalIndex(v)).data(PresentRole)]
+                col = having[0] if having else col
         index = self._model.index(row, col)
         self.setCurrentIndex(index)
         self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
@@ -299,10 +339,11 @@ class SideBySideView(QTableView):
             menu.addSeparator()
         for col in range(header.count()):
             if header.isSectionHidden(col):
-                outlet = self._model.story_view.articles[self._model.article_id(col)].outlet
+                outlet = self._model.story_view.label(self._model.article_id(col))
                 menu.addAction(f"Show {outlet}", lambda c=col: self._set_hidden(c, False))
         menu.popup(header.mapToGlobal(pos))
 
     def _set_hidden(self, column: int, hidden: bool) -> None:
         self.horizontalHeader().setSectionHidden(column, hidden)
+        self.fit_columns()
         self.update_row_heights()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QMenu,
                                QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget)
 
 from reader.ui.models.story_list import (COL_DATE, COL_OUTLETS, COL_STAR, COL_TITLE,
@@ -12,6 +12,7 @@ from reader.ui.models.story_list import (COL_DATE, COL_OUTLETS, COL_STAR, COL_TI
                                          StoryListModel)
 
 SEARCH_DELAY_MS = 250  # type-ahead: query once the user pauses
+NARROW_LIST = 440  # px: below this the story list hides its Date column
 
 
 def compact_outlets(outlets, metrics: QFontMetrics, width: int) -> str:
@@ -61,7 +62,8 @@ class StoryBrowser(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+        # Stories worth comparing first: most versions, then the latest.
+        self.tree.sortByColumn(COL_VERSIONS, Qt.SortOrder.DescendingOrder)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setItemDelegateForColumn(COL_OUTLETS, OutletsDelegate(self.tree))
@@ -79,10 +81,22 @@ class StoryBrowser(QWidget):
                            (COL_STAR, metrics.horizontalAdvance("★") + pad)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
+        # Said instead of an empty list: a first-run welcome, or that a search found nothing.
+        self.empty_note = QLabel()
+        self.empty_note.setObjectName("storyListNote")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_note.setContentsMargins(8, 8, 8, 8)
+        self.empty_note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 4)
         layout.addWidget(self.search)
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.tree, 1)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.layoutChanged):
+            signal.connect(self._update_note)
+        self._update_note()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -92,6 +106,29 @@ class StoryBrowser(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.tree.clicked.connect(self._on_clicked)
         self.tree.customContextMenuRequested.connect(self._on_menu)
+
+    def _update_note(self, *args) -> None:
+        if self.model.rowCount():
+            self.empty_note.hide()
+            return
+        query = self.model.query
+        if query:
+            self.empty_note.setText(f"No article matches “{query}”. Search looks for words in "
+                                    "titles, outlets and text; clear the field to see every "
+                                    "story.")
+        else:
+            self.empty_note.setText(
+                "<b>Welcome to Parallax.</b><br>Import articles from several outlets: drag "
+                "files or folders onto this window, or use File → Import files, or Edit → "
+                "Paste article. Versions of the same story are grouped here; select one to see, "
+                "side by side, what each outlet added, left out or worded differently.")
+        self.empty_note.show()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # A narrow list gives the Date column's room to the titles (dates are in the
+        # comparison's column headers and the tooltips); a wide one shows it.
+        self.tree.setColumnHidden(COL_DATE, self.width() < NARROW_LIST)
 
     def apply_search(self) -> None:
         """Run the typed query now (instead of after the type-ahead pause)."""

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.model import DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, DiffOp
-from reader.core.report.content import (
-    DELETE,
-    EQUAL,
-    INSERT,
-    Segment,
-    build_report,
-    excerpt,
-    segments_from_ops,
-    spaced_segments,
-    word_diff,
-)
+from reader.core.align.cells import CHANGED, Mark
+from reader.core.model import DIFF_EQUAL, DIFF_INSERT, DiffOp
+from reader.core.report.content import DELETE, EQUAL, build_report, excerpt, word_diff
 from tests.core.report.sample import small_doc
 
 
@@ -23,8 +14,14 @@ def test_versions_share_unique_and_overlap():
     report = build_report(small_doc(), ["s1"], generated_at="T")
     (story,) = report.stories
     shares = {v.article.id: v.share_unique for v in story.versions}
-    # a1 has 4 sentences, one of them (the analysts' remark) in a passage of its own.
-    assert shares == {"a1": 0.25, "a2": 0.0, "a3": 0.0}
+    # One definition everywhere (the app's too): the share of a version's *words* in
+    # passages no other version has. a1's analysts' remark (p4) is its only such passage.
+    doc = small_doc()
+    a1 = doc.article("a1")
+    (p4,) = [p for p in doc.stories[0].passages if p.id == "p4"]
+    lone = sum(len(a1.sentences[i].split()) for i in p4.members["a1"])
+    assert shares == {"a1": lone / a1.word_count, "a2": 0.0, "a3": 0.0}
+    assert shares["a1"] != 0.25  # not the share of sentences (1 of 4) the reports once used
     # a1 has p1-p4, a2 has p1,p2,p3,p5: 3 shared out of 5 in either.
     assert story.overlap[("a1", "a2")] == story.overlap[("a2", "a1")] == 3 / 5
     assert story.overlap[("a2", "a3")] == 3 / 4
@@ -59,29 +56,15 @@ def test_cells_carry_word_diff_against_reference():
     (story,) = build_report(small_doc(), ["s1"]).stories
     p3 = story.passages[2]
     assert p3.cells["a1"].is_reference
-    segs = p3.cells["a2"].segments
-    assert Segment(DELETE, "26") in segs and Segment(INSERT, "25") in segs
-    assert "".join(s.text for s in segs if s.kind != DELETE) == p3.cells["a2"].text
+    marks = p3.cells["a2"].marks
+    # The cell is a2's own text; the reference's "26" rides along as what "25" replaced.
+    assert Mark(CHANGED, "25", "26", number=True) in marks.marks
+    assert marks.text == p3.cells["a2"].text
     assert p3.missing == ()
     assert story.passages[1].missing == ("a3",)
 
 
-def test_inconsistent_ops_fall_back_to_plain_text():
-    ops = (DiffOp(DIFF_EQUAL, "Hello "), DiffOp(DIFF_INSERT, "world"))
-    assert segments_from_ops(ops, "Hello world") == (Segment(EQUAL, "Hello "),
-                                                     Segment(INSERT, "world"))
-    assert segments_from_ops(ops, "Something else") == (Segment(EQUAL, "Something else"),)
-    assert segments_from_ops((), "x") == (Segment(EQUAL, "x"),)
-    ops = (DiffOp(DIFF_DELETE, "a"), DiffOp(DIFF_DELETE, "b"), DiffOp(DIFF_INSERT, "c"))
-    assert segments_from_ops(ops, "c")[0] == Segment(DELETE, "ab")
 
-
-def test_spaced_segments_keep_spaces_outside_marks_and_split_replacements():
-    segs = (Segment(EQUAL, "About "), Segment(DELETE, "26"), Segment(INSERT, "25"),
-            Segment(EQUAL, " countries"), Segment(INSERT, " now"))
-    out = [(s.kind, lead, core, trail) for s, lead, core, trail in spaced_segments(segs)]
-    assert out[2] == (INSERT, " ", "25", "")
-    assert out[4] == (INSERT, " ", "now", "")
 
 
 def test_word_diff_and_excerpt():
@@ -96,3 +79,13 @@ def test_selecting_stories_and_titles():
     assert build_report(doc).title == "Comparison of 2 stories"
     assert build_report(doc, ["s2"]).title == "Weather"
     assert [s.story.id for s in build_report(doc, ["s2"]).stories] == ["s2"]
+
+
+def test_inconsistent_ops_fall_back_to_the_versions_own_text():
+    from reader.core.align.cells import SAME, cell_marks
+
+    ops = (DiffOp(DIFF_EQUAL, "Hello "), DiffOp(DIFF_INSERT, "world"))
+    assert [m.kind for m in cell_marks(ops, "Hello world").marks] == [SAME, "added"]
+    # Ops that do not spell the member: its own text, unmarked (never words it lacks).
+    assert cell_marks(ops, "Something else").marks == (Mark(SAME, "Something else"),)
+    assert cell_marks((), "x").marks == (Mark(SAME, "x"),)

@@ -45,8 +45,13 @@ def test_article_text_is_escaped():
 
 def test_word_differences_use_ins_and_del():
     html = render_html(small_doc(), ["s1"])
-    assert "<del>26</del> <ins>25</ins>" in html
-    assert "Putin said <ins>foreign</ins> troops" in html
+    # A column is the outlet's own text: "25" marked as a figure that differs, the
+    # reference's "26" a separate bracketed note, never glued on ("2625").
+    assert '<ins class="num" title="reference: 26">25</ins> <span class="gap">[reference: 26]' \
+        in html
+    assert '<ins class="chg">foreign</ins> troops' in html
+    aligned = html.split("<h3>Aligned text</h3>", 1)[1]
+    assert "<del>" not in aligned
     # Differences are marked by more than colour: the CSS underlines and strikes them.
     assert re.search(r"ins \{[^}]*text-decoration: underline", html)
     assert re.search(r"del \{[^}]*text-decoration: line-through", html)
@@ -100,13 +105,14 @@ def test_sections_present_for_a_multi_version_story():
         assert f"<h3>{heading}</h3>" in html, heading
     assert "GEN-TIME" in html and f"Parallax {__version__}" in html
     assert "Grouping strictness" in html
-    assert "legitimate targets <del>for us</del>" in html
+    # A quote wording is the outlet's own words; what it lacks is a separate bracket.
+    assert 'legitimate targets <span class="gap">[‸ lacks: for us]</span>' in html
 
 
 def test_qt_flavor_avoids_tags_qt_does_not_know():
     html = render_html(small_doc(), flavor="qt")
     assert "<ins>" not in html and "<del>" not in html and "@media" not in html
-    assert "text-decoration:line-through" in html and "text-decoration:underline" in html
+    assert "text-decoration:underline" in html and 'class="gap"' in html
 
 
 def test_pdf_flavour_shows_file_names_browser_flavour_whole_paths():
@@ -119,4 +125,5 @@ def test_pdf_flavour_shows_file_names_browser_flavour_whole_paths():
                   + doc.articles[1:])
     assert long_source in render_html(doc)
     qt = render_html(doc, flavor="qt")
-    assert long_source not in qt and ">story.txt<" in qt
+    # The file name only, with break chances after _ - . / (Qt wraps only at spaces).
+    assert long_source not in qt and ">story.\u200btxt<" in qt

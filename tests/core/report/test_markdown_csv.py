@@ -50,9 +50,9 @@ def test_markdown_tables_escape_pipes_and_keep_their_shape():
 
 def test_markdown_marks_and_legend():
     md = render_markdown(small_doc(), ["s1"], generated_at="T")
-    assert "About ~~26~~ **25** countries pledged support." in md
+    assert "About **25** \\[reference: 26\\] countries pledged support." in md
     assert "Putin said **foreign** troops" in md
-    assert "~~Struck~~" in md and "**Bold**" in md
+    assert "~~" not in md and "**Bold**" in md and "\\[‸ lacks: …\\]" in md
     assert "_Not in:_ Evening Post" in md
     assert "the remark & the timing \\| matter" in md
     assert md.startswith("# Putin warns \\<foreign\\> troops\n")
@@ -62,7 +62,7 @@ def test_markdown_marks_and_legend():
 def test_markdown_converts_to_html_with_tables_and_strikes():
     html = markdown_to_html(render_markdown(small_doc(), generated_at="T"))
     assert html.count("<table>") >= 5
-    assert "<del>26</del> <strong>25</strong>" in html
+    assert "<strong>25</strong> [reference: 26]" in html
     assert "Wire | Service" in html and "\\|" not in html
     assert "<s>26</s>" in markdown_to_html("About ~~26~~ **25**", strike_tag="s")
 

@@ -44,8 +44,9 @@ def test_pdf_text_page_numbers_and_page_image(tmp_path):
     assert pages >= 2
     for n in range(1, pages + 1):
         assert f"Page {n} of {pages}" in text
-    # The struck "26" and the underlined "25" both print, in reading order.
-    assert "About 26 25 countries pledged" in _pdftotext(pdf, "-raw")
+    # The version's own "25", then the reference's figure as a separate note: never "2625".
+    raw = " ".join(_pdftotext(pdf, "-raw").split())
+    assert "About 25 [reference: 26] countries" in raw and "2625" not in raw
     subprocess.run([_tool("pdftoppm"), "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile",
                     str(pdf), str(tmp_path / "page1")], check=True, timeout=60)
     png = (tmp_path / "page1.png").read_bytes()
@@ -82,8 +83,9 @@ def test_highlights_are_printed_in_colour(tmp_path):
     subprocess.run([_tool("pdftoppm"), "-r", "100", str(pdf), str(tmp_path / "pg")],
                    check=True, timeout=60)
     pixels = b"".join(p.read_bytes() for p in sorted(tmp_path.glob("pg*.ppm")))
-    assert b"\xc8\xeb\xc8" in pixels, "no inserted-word background (#c8ebc8) on any page"
-    assert b"\xf5\xcc\xcc" in pixels, "no deleted-word background (#f5cccc) on any page"
+    # The app's colours: blue for a version's own changed words, orange for figures.
+    assert b"\xcf\xe3\xff" in pixels, "no changed-word background (#cfe3ff) on any page"
+    assert b"\xff\xd9\xb3" in pixels, "no differing-figure background (#ffd9b3) on any page"
 
 
 def test_writing_pdfs_does_not_use_up_references_to_none():

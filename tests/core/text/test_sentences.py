@@ -48,9 +48,11 @@ CASES = [
      "Putin made the remarks in Vladivostok.",
      ['Putin said troops would be targets "especially now while fighting is ongoing."',
       "Putin made the remarks in Vladivostok."]),
+    # Issue 11 (8): each sentence of a quote is its own unit.
     ("inside-quote",
      "\u201cPrivate homes were damaged. Windows were shattered,\u201d he wrote. Nobody died.",
-     ["\u201cPrivate homes were damaged. Windows were shattered,\u201d he wrote.", "Nobody died."]),
+     ["\u201cPrivate homes were damaged.", "Windows were shattered,\u201d he wrote.",
+      "Nobody died."]),
     ("exclaim-quote-attribution", "\u201cWe will win!\u201d Putin said. Then he left.",
      ["\u201cWe will win!\u201d Putin said.", "Then he left."]),
     ("nbsp", "Putin\u00a0said so.\u00a0He left.", ["Putin\u00a0said so.", "He left."]),
