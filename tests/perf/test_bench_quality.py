@@ -23,6 +23,27 @@ def test_grouping_quality_figures():
         assert 0.0 <= f1 <= 1.0
 
 
+def test_real_news_quality_figures(tmp_path):
+    """Real multi-outlet news (../shared/corpora), next to our own sets above."""
+    import time
+
+    from tests import realnews
+
+    print()
+    if not realnews.available():
+        print("[quality] real news: ../shared/corpora is not beside the repository")
+        return
+    for kind, name in (("grouping", "ecbplus-grouping"), ("digest", "ecbplus-digest")):
+        t0 = time.perf_counter()
+        rep = realnews.score(kind, name, tmp_path)
+        extra = (f" segmentation {rep['segmentation_accuracy']:.3f} (digests "
+                 f"{rep['segmentation_accuracy_digest']:.3f}, articles "
+                 f"{rep['segmentation_accuracy_article']:.3f})" if kind == "digest" else "")
+        print(f"[quality] real news {name:18s} B-cubed P={rep['bcubed_precision']:.3f} "
+              f"R={rep['bcubed_recall']:.3f} F1={rep['bcubed_f1']:.3f} ARI={rep['ari']:.3f}"
+              f"{extra} ({time.perf_counter() - t0:.1f} s, ingest + embed + group)")
+
+
 def test_alignment_quality_figures():
     print()
     for family, make in FAMILIES.items():
