@@ -92,6 +92,9 @@ class FileResult:
     source: str
     articles: tuple[Article, ...] = ()
     rejection: Rejection | None = None
+    # Sentence-encoder vectors of the articles (float16 bytes, same order), when the ingest
+    # helper computed them next to reading; empty otherwise (grouping computes them then).
+    embeddings: tuple[bytes, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

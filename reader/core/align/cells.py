@@ -18,11 +18,12 @@ same rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
 from reader.core.align.worddiff import display_ops
-from reader.core.model import DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, DiffOp
+from reader.core.model import DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, DiffOp, count_words
 
 SAME, ADDED, CHANGED, GAP, SHARED = "same", "added", "changed", "gap", "shared"
 
@@ -36,6 +37,8 @@ _COMMON = frozenset("the a an and but he she it they we i in on at of for to as 
                     "these those his her its their our there when while after before if "
                     "some any".split())
 _CLOSE = "”’»"
+_QUOTES = _OPEN + _CLOSE + '"'
+_QUOTE_CHAR = re.compile("[" + re.escape(_QUOTES) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,26 +80,68 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _quote_depth(text: str) -> list[bool]:
+def _count(text: str) -> int:
+    """Words of a text for the overlap share (whitespace words past 10,000 characters: the
+    share is the same to a per cent, and a 2 MB sentence is counted in milliseconds)."""
+    return len(_WORD.findall(text)) if len(text) <= 10_000 else count_words(text)
+
+
+class _QuoteDepth:
+    """inside[i]: whether character i of a text is inside quotation marks.
+
+    Only the quote characters are walked (a regex finds them), so a 2 MB sentence costs
+    milliseconds; a lookup is a bisect into where the state changes.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._len = len(text)
+        self._at: list[int] = []
+        self._state: list[bool] = []
+        depth, straight = 0, False
+        if not any(q in text for q in _QUOTES):  # one C scan per mark: most text has none
+            return
+        for m in _QUOTE_CHAR.finditer(text):
+            ch = m.group()
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                if not depth:
+                    continue  # an apostrophe, or a stray close: nothing changes
+                depth -= 1
+            else:
+                straight = not straight
+            self._at.append(m.start())
+            self._state.append(depth > 0 or straight)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def _inside(self, i: int) -> bool:
+        k = bisect_right(self._at, i) - 1
+        return k >= 0 and self._state[k]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            start, stop = key.start or 0, min(self._len, key.stop)
+            if start >= stop:
+                return []
+            # Inside at the start, or a change of state within the span that leaves it inside.
+            lo, hi = bisect_left(self._at, start), bisect_left(self._at, stop)
+            return [self._inside(start) or any(self._state[lo:hi])]
+        return self._inside(key)
+
+
+def _quote_depth(text: str) -> _QuoteDepth:
     """inside[i]: whether character i of `text` is inside quotation marks."""
-    inside, depth, straight = [], 0, False
-    for ch in text:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-        elif ch == '"':
-            straight = not straight
-        inside.append(depth > 0 or straight)
-    return inside
+    return _QuoteDepth(text)
 
 
 def overlap(ops: Sequence[DiffOp]) -> float:
     """Word overlap of member and reference: 2·shared words / (reference + member words)."""
     shown = display_ops(ops)
-    same = sum(len(_words(o.text)) for o in shown if o.op == DIFF_EQUAL)
-    ref = same + sum(len(_words(o.text)) for o in shown if o.op == DIFF_DELETE)
-    mem = same + sum(len(_words(o.text)) for o in shown if o.op == DIFF_INSERT)
+    same = sum(_count(o.text) for o in shown if o.op == DIFF_EQUAL)
+    ref = same + sum(_count(o.text) for o in shown if o.op == DIFF_DELETE)
+    mem = same + sum(_count(o.text) for o in shown if o.op == DIFF_INSERT)
     return 2 * same / (ref + mem) if ref + mem else 1.0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from reader.core.model import Article, Story
+from reader.core.model import Article, Story, count_words
 
 UNIQUE_SHARE_MEANS = ("Unique: the share of this version's words that are in passages no "
                       "other version has.")
@@ -20,7 +20,7 @@ NOTHING_TO_COMPARE = "Nothing to compare yet: this story has one version."
 
 
 def _words(article: Article, indices: Sequence[int]) -> int:
-    return sum(len(article.sentences[i].split()) for i in indices
+    return sum(count_words(article.sentences[i]) for i in indices
                if 0 <= i < len(article.sentences))
 
 
@@ -29,11 +29,12 @@ def unique_share(story: Story, articles: Mapping[str, Article], article_id: str)
     one version (or a version with no words)."""
     present = [a for a in story.article_ids if a in articles]
     art = articles.get(article_id)
-    if len(present) < 2 or art is None or not art.word_count:
+    total = art.word_count if art is not None else 0
+    if len(present) < 2 or not total:
         return None
     unique = sum(_words(art, p.members[article_id]) for p in story.passages
                  if len(p.members) == 1 and article_id in p.members)
-    return unique / art.word_count
+    return unique / total
 
 
 def overlap(story: Story, a: str, b: str) -> float:
@@ -46,12 +47,23 @@ def overlap(story: Story, a: str, b: str) -> float:
 
 def identical_to(articles: Sequence[Article]) -> dict[str, str]:
     """For each version whose text repeats an earlier one's word for word: that earlier id."""
+    # Only versions of the same shape (sentence count, first and last words) can be identical:
+    # the whitespace-normalised text, costly for a huge article, is built for those alone.
+    def shape(art: Article) -> tuple:
+        first_words = art.sentences[0].split(None, 1)[:1]
+        last_words = art.sentences[-1].rsplit(None, 1)[-1:]
+        return (len(art.sentences), tuple(first_words), tuple(last_words))
+
+    shapes: dict[tuple, int] = {}
+    for art in articles:
+        if art.sentences:
+            shapes[shape(art)] = shapes.get(shape(art), 0) + 1
     first: dict[tuple[str, ...], str] = {}
     out: dict[str, str] = {}
     for art in articles:
-        key = tuple(" ".join(s.split()) for s in art.sentences)
-        if not key:
+        if not art.sentences or shapes[shape(art)] < 2:
             continue
+        key = tuple(" ".join(s.split()) for s in art.sentences)
         if key in first:
             out[art.id] = first[key]
         else:

@@ -14,6 +14,7 @@ import os
 import queue as queue_mod
 import threading
 import time
+from dataclasses import replace
 from typing import Callable, Iterator, Sequence
 
 from reader.core.model import FileResult, Rejection
@@ -24,6 +25,11 @@ PARALLEL_MIN_FILES = 200
 # stuck (a hung network mount, a pathological page) and is skipped.
 FILE_TIME_LIMIT_S = 120.0
 _QUEUE_SIZE = 128
+# The helper embeds articles in batches of this many, on this many threads.
+EMBED_BATCH = 32
+EMBED_THREADS = 2
+# A batch waits at most this long for more files before it is embedded and sent.
+IDLE_FLUSH_S = 0.2
 _DONE = "__parallax_ingest_done__"
 _FAILED = "__parallax_ingest_failed__"
 
@@ -167,9 +173,79 @@ def _helper_main(paths: list[str], results, stop, parent_pid: int) -> None:
                     return False
 
     try:
-        for result in iter_ingest(paths, cancel=stop.is_set):
+        embedded = _embedded(iter_ingest(paths, cancel=stop.is_set), _encoder_or_none())
+        for result in embedded:
             if not put(result):
                 return
         put(_DONE)
     except BaseException as exc:  # noqa: BLE001 -- reported to the importer, which falls back
         put(f"{_FAILED}: {type(exc).__name__}: {exc}")
+
+
+def _encoder_or_none():
+    """A one-thread encoder for the helper's embedding threads, or None if it is missing."""
+    from reader.core.semantic import Encoder, EncoderUnavailable
+
+    try:
+        return Encoder(threads=1)
+    except EncoderUnavailable:
+        return None
+
+
+def _embedded(results: Iterator[FileResult], encoder) -> Iterator[FileResult]:
+    """The same results, in order, each with its articles' encoder vectors attached.
+
+    Embedding costs ~10x what reading does, so batches of files are embedded on
+    EMBED_THREADS threads (onnxruntime runs without the GIL) while a reader thread goes on
+    reading: the importer, which stores and groups, finds every vector ready. A batch is
+    sent as soon as reading pauses (a slow or stuck file), so nothing read waits behind it.
+    """
+    if encoder is None:
+        yield from results
+        return
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    from reader.core.semantic import embed_articles
+
+    def embed(batch: list[FileResult]) -> list[FileResult]:
+        arts = [a for r in batch for a in r.articles]
+        vecs = iter(embed_articles(arts, encoder).astype("<f2"))
+        return [replace(r, embeddings=tuple(next(vecs).tobytes() for _ in r.articles))
+                for r in batch]
+
+    inbox: queue_mod.Queue = queue_mod.Queue(maxsize=_QUEUE_SIZE)
+    end = object()
+
+    def read() -> None:
+        try:
+            for result in results:
+                inbox.put(result)
+            inbox.put(end)
+        except BaseException as exc:  # noqa: BLE001 -- handed to the consumer, which raises
+            inbox.put(exc)
+
+    threading.Thread(target=read, name="ingest-read", daemon=True).start()
+    pending: deque = deque()
+    batch: list[FileResult] = []
+    size = 0
+    finished = False
+    with ThreadPoolExecutor(EMBED_THREADS, thread_name_prefix="embed") as pool:
+        while not finished:
+            try:
+                item = inbox.get(timeout=IDLE_FLUSH_S)
+            except queue_mod.Empty:
+                item = None
+            if isinstance(item, BaseException):
+                raise item
+            if item is end:
+                finished = True
+            elif item is not None:
+                batch.append(item)
+                size += len(item.articles)
+            if batch and (finished or item is None or size >= EMBED_BATCH):
+                pending.append(pool.submit(embed, batch))
+                batch, size = [], 0
+            # Send what is ready, in order; wait only with too much in flight, or at the end.
+            while pending and (finished or pending[0].done() or len(pending) > EMBED_THREADS):
+                yield from pending.popleft().result()

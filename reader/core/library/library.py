@@ -239,7 +239,9 @@ class Library(LibraryReader):
                 conn.executemany("INSERT OR IGNORE INTO article_sources(article_id, source_id) "
                                  "VALUES (?, ?)", [(aid, source_id) for aid in ids])
                 return [], len(result.articles)
-            for art in result.articles:
+            vectors = result.embeddings if len(result.embeddings) == len(result.articles) \
+                else (None,) * len(result.articles)
+            for art, vector in zip(result.articles, vectors):
                 if not art.sentences:  # nothing to read, compare or search
                     continue
                 key = art.content_hash or _content_hash(art)
@@ -267,6 +269,9 @@ class Library(LibraryReader):
                         (source_id, key, source_id))
                     continue
                 rowid = cur.lastrowid
+                if vector is not None:  # embedded by the ingest helper
+                    conn.execute("INSERT INTO embeddings(article_id, vector) VALUES (?, ?)",
+                                 (rowid, vector))
                 # Same strings as the article_text view computes: the update/delete triggers
                 # must find exactly what was indexed.
                 conn.execute("INSERT INTO articles_fts(rowid, title, outlet, body) "

@@ -179,8 +179,26 @@ def figures_labels(view: StoryView) -> dict[str, str]:
     return figures.labels([view.articles[a] for a in view.version_ids])
 
 
+# The last cells' marks: a cell is sized (measure_text) and painted (diff_html) from the same
+# marks, which cost a pass over the text; held with the objects they were made from.
+_MARKS_CACHE: dict[tuple[int, int, str], tuple[StoryView, Passage, CellMarks | None]] = {}
+_MARKS_CACHE_SIZE = 512
+
+
 def cell_marks_of(view: StoryView, passage: Passage, article_id: str) -> CellMarks | None:
     """The core's marks of a member's cell (None if the version lacks the passage)."""
+    key = (id(view), id(passage), article_id)
+    hit = _MARKS_CACHE.get(key)
+    if hit is not None and hit[0] is view and hit[1] is passage:
+        return hit[2]
+    if len(_MARKS_CACHE) >= _MARKS_CACHE_SIZE:
+        _MARKS_CACHE.clear()
+    marks = _cell_marks(view, passage, article_id)
+    _MARKS_CACHE[key] = (view, passage, marks)
+    return marks
+
+
+def _cell_marks(view: StoryView, passage: Passage, article_id: str) -> CellMarks | None:
     plain_text = view.passage_text(passage, article_id)
     if plain_text is None:
         return None

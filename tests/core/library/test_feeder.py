@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import multiprocessing as mp
 
 from reader.core.ingest.api import iter_ingest
@@ -16,7 +18,15 @@ def test_helper_yields_what_iter_ingest_yields(tmp_path):
     paths = [str(tmp_path / "in"), str(tmp_path / "missing.txt")]
     inline = list(iter_ingest(paths))
     helped = list(ingest_results(paths, len(inline), parallel=True))
-    assert helped == inline
+    # The helper also embeds: one float16 vector (768 bytes) per article, the same as in-process.
+    assert all(len(r.embeddings) == len(r.articles) for r in helped)
+    assert all(len(v) == 768 for r in helped for v in r.embeddings)
+    from reader.core.semantic import embed_articles
+
+    first = next(r for r in helped if r.articles)
+    expected = embed_articles(first.articles).astype("<f2")
+    assert first.embeddings == tuple(v.tobytes() for v in expected)
+    assert [replace(r, embeddings=()) for r in helped] == inline
     assert sum(r.rejection is not None for r in helped) == 2
     assert mp.active_children() == []
 
