@@ -195,23 +195,23 @@ def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
         # A stamp in the page's header block dates every item under it.
         page_date = loaded.date or next(
             (line.date for line in region if line.kind == STAMP and line.date), None)
-        if not known_title:
-            # A real wire digest: one line per story, each a short lede or a headline with a
-            # stamp; the first line is an item too, not the page's headline.
-            units = _digest_units(region)
-            first = next((line for line in region if line.kind != BLANK), None)
-            # (A first line long enough to be an item is judged as one, not as a headline.)
-            headline = first.text if first is not None and first.kind == TITLE \
-                and len(first.text.split()) < _UNIT_WORDS else None
-            found = semantic_digest_items([u.sentences for u in units],
-                                          headline=headline) if units else None
-            if found:
-                for item in found:
-                    art = _article(source, len(articles), None, outlet, page_date, loaded.url,
-                                   [units[k] for k in item])
-                    if art:
-                        articles.append(art)
-                continue
+        # A real wire digest: one line per story, each a short lede or a headline with a stamp;
+        # the first line is an item too, not the page's headline. A page title (front matter,
+        # HTML) may name the digest ("Morning briefing") or head an article: the encoder tells.
+        units = _digest_units(region)
+        first = next((line for line in region if line.kind != BLANK), None)
+        # (A first line long enough to be an item is judged as one, not as a headline.)
+        headline = known_title or (first.text if first is not None and first.kind == TITLE
+                                   and len(first.text.split()) < _UNIT_WORDS else None)
+        found = semantic_digest_items([u.sentences for u in units],
+                                      headline=headline) if units else None
+        if found:
+            for item in found:
+                art = _article(source, len(articles), None, outlet, page_date, loaded.url,
+                               [units[k] for k in item])
+                if art:
+                    articles.append(art)
+            continue
         # A "news in brief" page: each item has its own headline (the first may have been
         # taken for the page's headline, or the page may have one above the items).
         item_lines = region[at:] if at is not None else region

@@ -45,3 +45,21 @@ def test_article_one_sentence_per_paragraph_stays_whole(tmp_path):
     result = ingest_paths([str(path)])
     assert len(result.articles) == 1
     assert len(result.articles[0].sentences) == 4
+
+
+def test_digest_under_a_page_title_is_split(tmp_path):
+    path = tmp_path / "briefing.md"
+    path.write_text('---\ntitle: "Morning briefing"\noutlet: Wire\n---\n\n' + DIGEST,
+                    encoding="utf-8")
+    result = ingest_paths([str(path)])
+    assert len(result.articles) == 4
+    assert {a.outlet for a in result.articles} == {"Wire"}
+
+
+def test_article_under_a_page_title_stays_whole(tmp_path):
+    title, body = ARTICLE.split("\n\n", 1)
+    path = tmp_path / "quake.md"
+    path.write_text(f'---\ntitle: "{title}"\noutlet: Local\n---\n\n{body}', encoding="utf-8")
+    result = ingest_paths([str(path)])
+    assert len(result.articles) == 1
+    assert result.articles[0].title == title
