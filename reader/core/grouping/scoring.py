@@ -91,8 +91,10 @@ def pair_score(va: "Vector", vb: "Vector") -> float:
     if va.emb is not None and vb.emb is not None:
         # Meaning hears a pair the words missed ("re-elected" / "wins another term"); it is
         # weighed by whether the ledes' specifics agree, or every rehab story would be one.
-        score = ((1.0 - SEM_WEIGHT) * score
-                 + SEM_WEIGHT * semantic(va.emb, vb.emb) * agreement(va, vb))
+        sem = semantic(va.emb, vb.emb)
+        score *= 1.0 - SEM_WEIGHT
+        if sem > 0.0:  # (agreement is the costly part: unrelated pairs skip it)
+            score += SEM_WEIGHT * sem * agreement(va, vb)
     score *= date_factor(va.day, vb.day)
     if va.specs and vb.specs:
         # Ledes that disagree on a specific (which flight, what magnitude) rarely report one

@@ -9,8 +9,29 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSpl
                                QTextBrowser, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
+from reader.core.text.display import one_line
 from reader.ui.models.rendering import StoryView
 from reader.ui.theme import LIGHT, DiffPalette
+
+
+# Past this many characters an article is shown as plain paragraphs, not in a margin table.
+PLAIN_LAYOUT_CHARS = 100_000
+
+
+BLOCK_CHARS = 5_000
+
+
+def _pieces(text: str) -> list[str]:
+    """A very long sentence cut at spaces into runs of about BLOCK_CHARS characters."""
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + BLOCK_CHARS)
+        if end < len(text):
+            space = text.rfind(" ", start + BLOCK_CHARS // 2, end)
+            end = space + 1 if space > 0 else end
+        out.append(text[start:end])
+        start = end
+    return out
 
 
 def _style(kind: str, pal: DiffPalette) -> str:
@@ -140,6 +161,9 @@ class ReaderView(QWidget):
             paragraphs.append([])  # a final empty paragraph carries the trailing marker
         self._gaps = {}
         rows = []
+        # Qt lays a table out all at once: a 2 MB article in the margin table froze the window
+        # for seconds, as plain paragraphs (markers inline) it takes ~0.1 s.
+        plain = sum(map(len, art.sentences)) > PLAIN_LAYOUT_CHARS
         for sentences in paragraphs:
             marker_keys = [i for i in sentences if i in gaps_before]
             if not sentences and len(art.sentences) in gaps_before:
@@ -153,17 +177,28 @@ class ReaderView(QWidget):
                               f'text-decoration:none"><b>◀{n}</b></a>')
             body = []
             for i in sentences:
-                kind = owner.get(i, ("", "unique"))[1]
-                body.append(f'<span style="{_style(kind, pal)}">{escape(art.sentences[i])}</span>')
-            rows.append(f'<tr><td width="46" valign="top" align="right">{"<br>".join(margin)}</td>'
-                        f'<td valign="top" style="padding-bottom:8px">{" ".join(body)}</td></tr>')
-        title = escape(art.title)
+                style = _style(owner.get(i, ("", "unique"))[1], pal)
+                text = art.sentences[i]
+                if plain and len(text) > BLOCK_CHARS:
+                    # One text block per ~BLOCK_CHARS: Qt lays out a huge block in one go.
+                    body.append("</p><p>".join(f'<span style="{style}">{escape(piece)}</span>'
+                                               for piece in _pieces(text)))
+                else:
+                    body.append(f'<span style="{style}">{escape(text)}</span>')
+            if plain:
+                rows.append(f'<p style="margin-bottom:8px">{" ".join(margin + body)}</p>')
+            else:
+                rows.append(f'<tr><td width="46" valign="top" align="right">'
+                            f'{"<br>".join(margin)}</td><td valign="top" '
+                            f'style="padding-bottom:8px">{" ".join(body)}</td></tr>')
+        title = escape(one_line(art.title))
         meta = escape(" · ".join(x for x in (self._view.label(art.id), art.date or "",
                                              f"{art.word_count} words")
                                  if x))
+        body_html = "".join(rows) if plain else (
+            f'<table cellspacing="0" cellpadding="3" width="100%">{"".join(rows)}</table>')
         return (f'<div style="color:{pal.text}"><h2>{title}</h2>'
-                f'<p style="color:{pal.muted}">{meta}</p>'
-                f'<table cellspacing="0" cellpadding="3" width="100%">{"".join(rows)}</table></div>')
+                f'<p style="color:{pal.muted}">{meta}</p>{body_html}</div>')
 
     def marker_names(self) -> list[str]:
         """Names of the margin markers in the current text (for tests and navigation)."""
