@@ -15,9 +15,10 @@ from html import escape
 from importlib import resources
 from typing import Sequence
 
-from reader.core.align.cells import GAP, SAME, SHARED, CellMarks
+from reader.core.align.cells import CellMarks
 from reader.core.align.figures import NOTHING_TO_COMPARE, OVERLAP_MEANS, UNIQUE_SHARE_MEANS
 from reader.core.model import Document
+from reader.core.report.marks import _QT_GAP, _QT_INS, _QT_NUM, marks_html
 from reader.core.report.content import (
     Cell,
     PassageView,
@@ -33,13 +34,9 @@ from reader.core.report.content import (
 # Beyond this many versions a side-by-side table no longer fits a page.
 SIDE_BY_SIDE_MAX = 3
 
-# The app's colours (reader.ui.theme LIGHT): blue for this version's words, orange for what
-# it lacks and for disagreeing figures.
-_QT_INS = "background-color:#cfe3ff; color:#1b1b1b; text-decoration:underline"
-_QT_DEL = "background-color:#ffd9b3; color:#5a2e00; text-decoration:line-through"
-_QT_NUM = "background-color:#ffd9b3; color:#1b1b1b; font-weight:bold; text-decoration:underline"
-_QT_GAP = "color:#8a4500; font-size:8pt"
-_QT_SHARED = "background-color:#dbe9fb"
+# Qt flavour (the PDF): long tables are cut into tables of this many rows, each small enough
+# for the PDF to move whole to the next page rather than cut a row in two.
+QT_CHUNK_ROWS = {"coverage": 6, "aligned": 3}
 
 
 def _css(name: str) -> str:
@@ -72,34 +69,8 @@ class _Writer:
             self.w(f"<caption>{_e(caption)}</caption>")
 
     def marks(self, cell: CellMarks) -> str:
-        """A member's own words, marked as the app marks them (see reader.core.align.cells):
-        changes in place, what it lacks as a separate bracketed note, never glued on."""
-        parts = []
-        if cell.reworded:
-            parts.append('<span class="badge reworded">≈ reworded</span> ')
-        for m in cell.marks:
-            text = _e(m.text)
-            if m.kind == SAME:
-                parts.append(text)
-            elif m.kind == SHARED:
-                parts.append(f'<span class="shared" style="{_QT_SHARED}">{text}</span>'
-                             if self.qt else f'<mark class="shared">{text}</mark>')
-            elif m.kind == GAP:
-                parts.append(f' <span class="gap" style="{_QT_GAP}">[‸ lacks: {_e(m.missing)}]'
-                             "</span> " if self.qt else
-                             f' <span class="gap">[‸ lacks: {_e(m.missing)}]</span> ')
-            else:
-                cls = "num" if m.number else ("quote" if m.quote else "chg")
-                title = f' title="reference: {_e(m.missing)}"' if m.missing else ""
-                style = _QT_NUM if m.number else _QT_INS
-                parts.append(f'<span class="{cls}" style="{style}">{text}</span>' if self.qt
-                             else f'<ins class="{cls}"{title}>{text}</ins>')
-                if m.number and m.missing:
-                    parts.append(f' <span class="gap" style="{_QT_GAP}">[reference: '
-                                 f"{_e(m.missing)}]</span>" if self.qt else
-                                 f' <span class="gap">[reference: {_e(m.missing)}]</span>')
-        # HTML shows runs of spaces as one anyway; keep the source tidy around the notes.
-        return re.sub(r" {2,}", " ", "".join(parts))
+        """A member's own words, marked as the app marks them (see report/marks.py)."""
+        return marks_html(cell, self.qt)
 
     def cell_text(self, cell: Cell, unique: bool) -> str:
         badge = ""
@@ -196,13 +167,13 @@ class _Writer:
         self.w("<h3>Coverage map</h3>\n",
                '<p class="note">One row per passage in reading order; ● marks the versions '
                "that have it, an empty cell the versions that do not.</p>\n")
+        head = ['<thead><tr><th scope="col" class="n">#</th><th scope="col">Passage</th>',
+                *(f'<th scope="col" class="v"{self.fit(v.label)}>{_e(v.label)}</th>'
+                  for v in s.versions), "</tr></thead><tbody>\n"]
         self.table_open("coverage")
-        # Qt sizes columns by content; keep the marker columns narrow so excerpts fit a line.
-        narrow = ' width="8%"' if self.qt else ""
-        self.w('<thead><tr><th scope="col" class="n">#</th><th scope="col">Passage</th>',
-               *(f'<th scope="col" class="v"{narrow}>{_e(v.label)}</th>' for v in s.versions),
-               "</tr></thead><tbody>\n")
-        for p in s.passages:
+        self.w(*head)
+        for i, p in enumerate(s.passages):
+            self.next_chunk(i, QT_CHUNK_ROWS["coverage"], "coverage", head)
             self.w(f'<tr><td class="num">{p.number}</td><td class="ex">{_e(excerpt(p.excerpt, 64))}</td>')
             for v in s.versions:
                 if v.article.id in p.cells:
@@ -211,6 +182,22 @@ class _Writer:
                     self.w('<td class="lacks" title="lacks it"></td>')
             self.w("</tr>\n")
         self.w("</tbody></table>\n")
+
+    def fit(self, label: str) -> str:
+        """Qt flavour: a marker column as wide as its label's longest word (Qt would break
+        "Unnamed" into "Unna/med" in a fixed narrow column)."""
+        if not self.qt:
+            return ""
+        longest = max((len(w) for w in label.split()), default=1)
+        return f' width="{min(16, max(6, round(1.6 * longest + 3)))}%"'
+
+    def next_chunk(self, i: int, rows: int, cls: str, head: Sequence[str]) -> None:
+        """Qt flavour: start a new table (header repeated) every `rows` rows. The PDF keeps a
+        small table on one page (reader.ui.pdf_layout), so a row is never cut across pages."""
+        if self.qt and i and i % rows == 0:
+            self.w("</tbody></table>\n")
+            self.table_open(cls)
+            self.w(*head)
 
     def quoted_list(self, s: StoryReport, views: Sequence[PassageView], own: str | None) -> None:
         self.w("<ul>\n")
@@ -303,11 +290,13 @@ class _Writer:
         self.w("<h3>Aligned text</h3>\n")
         self.legend()
         if len(s.versions) <= SIDE_BY_SIDE_MAX:
+            head = ['<thead><tr><th scope="col">#</th>',
+                    *(f'<th scope="col">{_e(v.label)}</th>' for v in s.versions),
+                    "</tr></thead><tbody>\n"]
             self.table_open("aligned")
-            self.w('<thead><tr><th scope="col">#</th>',
-                   *(f'<th scope="col">{_e(v.label)}</th>' for v in s.versions),
-                   "</tr></thead><tbody>\n")
-            for p in s.passages:
+            self.w(*head)
+            for i, p in enumerate(s.passages):
+                self.next_chunk(i, QT_CHUNK_ROWS["aligned"], "aligned", head)
                 self.w(f'<tr><td class="num">{p.number}</td>')
                 for v in s.versions:
                     cell = p.cells.get(v.article.id)
