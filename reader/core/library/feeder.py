@@ -49,7 +49,7 @@ def ingest_results(paths: Sequence[str], n_files: int, *,
         parallel = (n_files >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) >= 2
                     and not mp.current_process().daemon)
     if not parallel:
-        yield from iter_ingest(list(paths), cancel=cancel)
+        yield from _in_thread(list(paths), cancel)
         return
     received: set[str] = set()
     todo, done = list(paths), 0
@@ -76,6 +76,51 @@ def ingest_results(paths: Sequence[str], n_files: int, *,
     for result in iter_ingest(list(paths), cancel=cancel):
         if result.source not in received:
             yield result
+
+
+def _in_thread(paths: list[str], cancel: Callable[[], bool] | None) -> Iterator[FileResult]:
+    """iter_ingest(paths) read on a thread, so that no file may take longer than
+    FILE_TIME_LIMIT_S: a file still being read then is rejected, and a new thread goes on with
+    the rest. (The stuck thread is left behind: a read from a hung mount cannot be
+    interrupted, but it no longer holds the import.)"""
+    from reader.core.ingest.api import iter_ingest
+
+    todo, done = paths, 0
+    while True:
+        inbox: queue_mod.Queue = queue_mod.Queue(maxsize=_QUEUE_SIZE)
+
+        def read(todo=todo, inbox=inbox) -> None:
+            try:
+                for result in iter_ingest(todo, cancel=cancel):
+                    inbox.put(result)
+                inbox.put(_DONE)
+            except BaseException as exc:  # noqa: BLE001 -- raised again by the consumer
+                inbox.put(exc)
+
+        threading.Thread(target=read, name="ingest", daemon=True).start()
+        last = time.monotonic()
+        while True:
+            try:
+                item = inbox.get(timeout=0.5)
+            except queue_mod.Empty:
+                if cancel is not None and cancel():
+                    return
+                if time.monotonic() - last <= FILE_TIME_LIMIT_S:
+                    continue
+                stuck, todo = _skip_stuck(paths, done)
+                if stuck is not None:
+                    done += 1
+                    yield stuck
+                break  # a new thread for the files after the stuck one
+            last = time.monotonic()
+            if isinstance(item, BaseException):
+                raise item
+            if isinstance(item, str):  # _DONE
+                return
+            done += 1
+            yield item
+        if not todo:
+            return
 
 
 def _skip_stuck(paths: Sequence[str], done: int) -> tuple[FileResult | None, list[str]]:
