@@ -232,7 +232,7 @@ def _encoder_or_none():
     from reader.core.semantic import Encoder, EncoderUnavailable
 
     try:
-        return Encoder(threads=1)
+        return Encoder(threads=1, workers=1)  # _embedded runs EMBED_THREADS of them
     except EncoderUnavailable:
         return None
 

@@ -24,6 +24,8 @@ MAX_TOKENS = 128
 # batch, so a text's vector would depend on which texts shared its batch (and on input order);
 # one text per call is also the fastest here (no padding).
 BATCH = 1
+# Texts handed to a worker thread at a time (progress and cancel are checked between waves).
+CHUNK = 16
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -37,7 +39,11 @@ class Encoder:
     """Embeds texts with the shipped model; thread-safe (onnxruntime sessions are)."""
 
     def __init__(self, model: str | os.PathLike[str] | None = None,
-                 tokenizer: str | os.PathLike[str] | None = None, threads: int = 0) -> None:
+                 tokenizer: str | os.PathLike[str] | None = None, threads: int = 1,
+                 workers: int = 0) -> None:
+        """threads: onnxruntime threads per text; workers: texts embedded at once (default:
+        one per core, up to 4). One thread per text on every core is ~1.7x faster than every
+        core on one text: a lede is too small a job to split."""
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer
@@ -54,40 +60,51 @@ class Encoder:
         # in the int8 model's activation ranges, which blurs every vector.
         self._tok.no_padding()
         options = ort.SessionOptions()
-        # Default: every core for one big job; callers that run several pass 1.
-        options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
+        options.intra_op_num_threads = max(1, threads)
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
         self._session = ort.InferenceSession(str(model), options,
                                              providers=["CPUExecutionProvider"])
+        self._workers = workers or min(4, os.cpu_count() or 1)
+        self._pool = None
+
+    def _one(self, ids: list[int]) -> np.ndarray:
+        arr = np.asarray([ids], dtype=np.int64)
+        return self._session.run(["embedding"], {"input_ids": arr,
+                                                 "attention_mask": np.ones_like(arr)})[0][0]
 
     def embed(self, texts: Sequence[str], *, progress: ProgressFn | None = None,
               cancel: CancelFn | None = None) -> np.ndarray:
-        """One unit-length float32 row per text (an empty text gives a zero row)."""
+        """One unit-length float32 row per text (an empty text gives a zero row).
+
+        Each text is its own model call (BATCH), so a vector never depends on the others."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
-        if not texts:
+        todo = [i for i, t in enumerate(texts) if t and t.strip()]
+        if not todo:
             return out
-        encoded = self._tok.encode_batch([t or "" for t in texts])
-        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
+        encoded = self._tok.encode_batch([texts[i] for i in todo])
+        ids = dict(zip(todo, (e.ids for e in encoded)))
+        chunks = [todo[k:k + CHUNK] for k in range(0, len(todo), CHUNK)]
+
+        def run(chunk: list[int]) -> list[tuple[int, np.ndarray]]:
+            return [(i, self._one(ids[i])) for i in chunk]
+
+        workers = self._workers if len(chunks) > 1 else 1
+        if workers > 1 and self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(workers, thread_name_prefix="encoder")
         done = 0
-        for start in range(0, len(order), BATCH):
+        for wave in range(0, len(chunks), workers):
             if cancel is not None and cancel():
                 raise InterruptedError("embedding cancelled")
-            chunk = order[start:start + BATCH]
-            width = max(len(encoded[i].ids) for i in chunk)
-            ids = np.zeros((len(chunk), width), dtype=np.int64)
-            mask = np.zeros((len(chunk), width), dtype=np.int64)
-            for row, i in enumerate(chunk):
-                toks = encoded[i].ids
-                ids[row, :len(toks)] = toks
-                mask[row, :len(toks)] = 1
-            vecs = self._session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})[0]
-            for row, i in enumerate(chunk):
-                if texts[i].strip():
-                    out[i] = vecs[row]
-            done += len(chunk)
+            group = chunks[wave:wave + workers]
+            for result in (self._pool.map(run, group) if workers > 1 else map(run, group)):
+                for i, vec in result:
+                    out[i] = vec
+            done += sum(map(len, group))
             if progress is not None:
-                progress(done, len(texts))
+                progress(done, len(todo))
         return out
 
 
