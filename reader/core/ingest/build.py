@@ -157,23 +157,27 @@ def _article(source: str, part: int, title: str | None, outlet: str, date: str |
     )
 
 
-# Shortest line (in words) a digest item can be: shorter ones are labels, not stories.
+# Shortest line (in words) a digest item can be: shorter ones are labels, not stories. The
+# longest: a lede of up to three sentences.
 _UNIT_WORDS = 5
+_UNIT_MAX_WORDS = 110
 
 
-def _digest_units(region: list[Line]) -> list[_Paragraph]:
-    """Each line of a region that could be a digest item, as a one-paragraph body."""
-    units = []
+def _digest_units(region: list[Line]) -> list[str]:
+    """The text of each line of a region that could be a digest item; none when the lines
+    cannot be a digest (fewer than three, or one too long for a lede), decided before any
+    sentence splitting so that articles pay almost nothing here."""
+    texts = []
     for line in region:
         if line.kind not in (TEXT, TITLE, STAMP) and not line.bullet:
             continue
         text, _ = strip_dateline(line.text)
-        if len(text.split()) < _UNIT_WORDS or is_date_line(text):
-            continue
-        sentences = split_sentences(text)
-        if sentences:
-            units.append(_Paragraph(sentences, False))
-    return units
+        words = len(text.split())
+        if words > _UNIT_MAX_WORDS:
+            return []  # article prose: no digest item runs this long
+        if words >= _UNIT_WORDS and not is_date_line(text):
+            texts.append(text)
+    return texts if len(texts) >= 3 else []
 
 
 def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
@@ -203,12 +207,11 @@ def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
         # (A first line long enough to be an item is judged as one, not as a headline.)
         headline = known_title or (first.text if first is not None and first.kind == TITLE
                                    and len(first.text.split()) < _UNIT_WORDS else None)
-        found = semantic_digest_items([u.sentences for u in units],
-                                      headline=headline) if units else None
+        found = semantic_digest_items(units, headline=headline) if units else None
         if found:
             for item in found:
                 art = _article(source, len(articles), None, outlet, page_date, loaded.url,
-                               [units[k] for k in item])
+                               [_Paragraph(split_sentences(units[k]), False) for k in item])
                 if art:
                     articles.append(art)
             continue

@@ -9,10 +9,14 @@ first dozen neighbour cosines split the two with a wide gap.
 
 from __future__ import annotations
 
+import re
 from statistics import fmean
 from typing import Sequence
 
+from reader.core.grouping.features import STOPWORDS
+
 from reader.core.ingest.segment import _register_names, _refers_back, opens_like_lede
+from reader.core.text.sentences import split_sentences
 
 # Cheap gate first: most of the paragraphs must open like a lede (no "He said", no bare
 # surname introduced earlier), or the file is not even looked at by the encoder.
@@ -22,6 +26,7 @@ MIN_PARAGRAPHS = 3
 MAX_SENTENCES = 3
 # Neighbours looked at to decide, and the decision: low mean cosine, nearly all pairs low.
 PROBE = 8
+FIRST_LOOK = 3
 MEAN_BELOW = 0.14
 LOW = 0.25
 LOW_SHARE = 0.85
@@ -46,43 +51,51 @@ def lede_share(paragraphs: Sequence[Sequence[str]]) -> float:
     return ledes / max(1, len(paragraphs) - 1)
 
 
-_STOP = frozenset("""about after again against also because before being between could
-during every first their there these those under until where which while would people
-police officials""".split())
-# Neighbours sharing words (a name, or two longer words) are one story's paragraphs: an
-# article with more linked neighbours than this is not sent to the encoder at all.
-LINKED_SHARE = 0.25
+# Neighbours sharing a content word (four letters or more, not a stopword) are usually one
+# story's paragraphs. On real news no digest had more than a third of its neighbours linked
+# so; an article with more linked neighbours than this is not sent to the encoder at all.
+LINKED_SHARE = 0.4
+_CONTENT = re.compile(r"[^\W\d_][\w'\u2019-]{3,}")
 
 
-def _words(text: str) -> tuple[set[str], set[str]]:
-    """(names, longer words) of a paragraph, lower-cased; names skip the first word."""
-    tokens = [t.strip(".,;:!?\"'()“”‘’") for t in text.split()]
-    names = {t.lower() for t in tokens[1:] if len(t) > 2 and t[:1].isupper()}
-    longer = {t.lower() for t in tokens if len(t) >= 5 and t.lower() not in _STOP}
-    return names, longer
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _CONTENT.findall(text)} - STOPWORDS
 
 
-def linked_share(texts: Sequence[str]) -> float:
-    """Share of neighbouring paragraphs that share a name or two longer words."""
-    words = [_words(t) for t in texts]
-    links = sum(bool(a[0] & b[0]) or len(a[1] & b[1]) >= 2 for a, b in zip(words, words[1:]))
-    return links / max(1, len(texts) - 1)
+def linked_share(texts: Sequence[str], stop_above: float = 1.0) -> float:
+    """Share of neighbouring paragraphs that share a content word (counting stops once the
+    share is sure to pass `stop_above`: an article is told in its first few paragraphs)."""
+    pairs = max(1, len(texts) - 1)
+    links = 0
+    prev = _content_words(texts[0]) if texts else set()
+    for text in texts[1:]:
+        words = _content_words(text)
+        links += bool(prev & words)
+        if links / pairs > stop_above:
+            break
+        prev = words
+    return links / pairs
 
 
-def semantic_digest_items(paragraphs: Sequence[Sequence[str]], encoder=None, *,
+def semantic_digest_items(texts: Sequence[str], encoder=None, *,
                           headline: str | None = None) -> list[list[int]] | None:
-    """Paragraph indices of each story when the paragraphs are a digest, else None.
+    """Indices of the paragraphs of each story when the paragraph texts are a digest, else None.
 
     `headline`: the text's first line when it reads as a headline. An article's headline
     tells what its first paragraphs tell; a digest page's title ("News in brief") does not.
+    The cheap checks come first (shared words, then sentences and ledes): most articles never
+    reach the encoder.
     """
-    n = len(paragraphs)
-    if n < MIN_PARAGRAPHS or any(not p or len(p) > MAX_SENTENCES for p in paragraphs):
+    n = len(texts)
+    if n < MIN_PARAGRAPHS:
+        return None
+    texts = [" ".join(t.split()[:WORDS]) for t in texts]
+    if linked_share(texts[:PROBE + 1], stop_above=LINKED_SHARE) > LINKED_SHARE:
+        return None
+    paragraphs = [split_sentences(t) for t in texts]
+    if any(not p or len(p) > MAX_SENTENCES for p in paragraphs):
         return None
     if lede_share(paragraphs) < LEDE_SHARE:
-        return None
-    texts = [" ".join(" ".join(p).split()[:WORDS]) for p in paragraphs]
-    if linked_share(texts[:PROBE + 1]) > LINKED_SHARE:
         return None
     if encoder is None:
         from reader.core.semantic import EncoderUnavailable, default_encoder
@@ -91,8 +104,16 @@ def semantic_digest_items(paragraphs: Sequence[Sequence[str]], encoder=None, *,
             encoder = default_encoder()
         except EncoderUnavailable:
             return None
-    probe = encoder.embed(texts[:PROBE + 1])
+    # The first few neighbours usually settle it (an article's are close): embed the rest
+    # only when they look like a digest.
+    probe = encoder.embed(texts[:FIRST_LOOK + 1])
     cos = [float(probe[i] @ probe[i + 1]) for i in range(len(probe) - 1)]
+    if fmean(cos) >= 2 * MEAN_BELOW:
+        return None
+    if len(texts) > FIRST_LOOK + 1:
+        more = encoder.embed(texts[FIRST_LOOK:PROBE + 1])
+        cos += [float(more[i] @ more[i + 1]) for i in range(len(more) - 1)]
+        probe = list(probe) + list(more[1:])
     if fmean(cos) >= MEAN_BELOW or sum(c < LOW for c in cos) < LOW_SHARE * len(cos):
         return None
     if headline:
