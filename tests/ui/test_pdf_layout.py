@@ -10,13 +10,19 @@ from reader.core.report.html import render_html
 from reader.ui.pdf_layout import keep_together, violations
 
 
-def test_page_breaks_keep_headings_and_small_tables_whole(qapp, seeds_dir):
+def _seeds_document(seeds_dir) -> tuple[str, QTextDocument, QSizeF]:
+    """The seeds' Qt-flavoured report laid out on small pages (more breaks to get right)."""
     html = render_html(analyze_paths([str(seeds_dir)]), generated_at="T", flavor="qt")
     doc = QTextDocument()
     doc.setDefaultFont(QFont("DejaVu Sans", 9))
     doc.setHtml(html)
     page = QSizeF(700, 900)
     doc.setPageSize(page)
+    return html, doc, page
+
+
+def test_page_breaks_keep_headings_and_small_tables_whole(qapp, seeds_dir):
+    _, doc, page = _seeds_document(seeds_dir)
     before, pages_before = violations(doc, page.height()), doc.pageCount()
     assert before > 0  # the plain layout strands headings and cuts tables
     added = keep_together(doc, page.height())
@@ -52,12 +58,7 @@ def _rows_cut_across_pages(doc: QTextDocument, page_h: float) -> int:
 
 
 def test_no_table_row_is_cut_across_pages_and_outlet_columns_fit_their_names(qapp, seeds_dir):
-    html = render_html(analyze_paths([str(seeds_dir)]), generated_at="T", flavor="qt")
-    doc = QTextDocument()
-    doc.setDefaultFont(QFont("DejaVu Sans", 9))
-    doc.setHtml(html)
-    page = QSizeF(700, 900)
-    doc.setPageSize(page)
+    html, doc, page = _seeds_document(seeds_dir)
     keep_together(doc, page.height())
     assert _rows_cut_across_pages(doc, page.height()) == 0
     # Marker columns are as wide as their label's longest word (no "Unna|med").
