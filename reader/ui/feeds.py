@@ -9,15 +9,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QInputDialog,
-    QLabel,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QStatusBar,
     QWidget,
 )
 
 from reader.core.feeds import FEED_EXTENSIONS, FeedStore, export_opml, import_opml
+from reader.ui.taskstatus import ChannelStatus
 from reader.ui.tasks import TaskRunner
 
 CHANNEL = "feeds"
@@ -81,15 +79,11 @@ class FeedsController(QObject):
         self._runner, self._status, self._gateway = runner, status, gateway
         self._settings, self._parent, self.quiet = settings, parent_widget, quiet
         self.last_report = None
-        self.label = QLabel()
-        self.bar = QProgressBar()
-        self.bar.setMaximumWidth(180)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setObjectName("cancelRefresh")
-        self.cancel_button.clicked.connect(self.cancel)
-        for w in (self.label, self.bar, self.cancel_button):
-            status.addPermanentWidget(w)
-            w.hide()
+        self._task = ChannelStatus(
+            runner, status, CHANNEL, cancel_name="cancelRefresh", bar_width=180,
+            cancel=self.cancel, on_progress=lambda done, total, label: f"{done}/{total} · "
+            f"{label[:40]}", on_done=self._done, on_failed=self._failed)
+        self.label, self.bar, self.cancel_button = self._task.widgets
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.apply_interval()
@@ -99,10 +93,6 @@ class FeedsController(QObject):
                                "or those from one feed or folder")
         self.filter.activated.connect(self._on_filter)
         self.fill_filter()
-        runner.progress.connect(self._on_progress)
-        runner.finished.connect(self._on_finished)
-        runner.stopped.connect(self._on_stopped)
-        runner.failed.connect(self._on_failed)
 
     @property
     def store(self) -> FeedStore:
@@ -112,7 +102,7 @@ class FeedsController(QObject):
     # -- refreshing --------------------------------------------------------------------------
     def is_busy(self) -> bool:
         """Whether a refresh or feed-file import is running."""
-        return self._runner.is_busy(CHANNEL)
+        return self._task.is_busy()
 
     def refresh(self, feed_ids=None) -> bool:
         """Fetch every feed (or some) in the background; False if one is already running."""
@@ -131,10 +121,7 @@ class FeedsController(QObject):
 
     def cancel(self) -> None:
         """Stop waiting for the remaining feeds (what arrived is kept)."""
-        if self.is_busy():
-            self._runner.cancel(CHANNEL)
-            self.label.setText("Cancelling…")
-            self.cancel_button.setEnabled(False)
+        self._task.cancel()
 
     def apply_interval(self) -> None:
         """Start or stop the periodic refresh from the preference (0 = off, the default)."""
@@ -145,41 +132,13 @@ class FeedsController(QObject):
             self.timer.stop()
 
     def _start(self, task, text: str) -> None:
-        self.label.setText(text)
-        self.bar.setRange(0, 0)
-        self.cancel_button.setEnabled(True)
-        for w in (self.label, self.bar, self.cancel_button):
-            w.show()
-        self._runner.submit(CHANNEL, task)
+        self._task.start(task, text)
 
-    def _on_progress(self, channel: str, done: int, total: int, label: str) -> None:
-        if channel != CHANNEL:
-            return
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
-        self.label.setText(f"{done}/{total} · {label[:40]}")
-
-    def _hide(self) -> None:
-        for w in (self.label, self.bar, self.cancel_button):
-            w.hide()
-
-    def _on_finished(self, channel: str, result) -> None:
-        if channel == CHANNEL:
-            self._done(result)
-
-    def _on_stopped(self, channel: str, result) -> None:
-        if channel == CHANNEL:
-            self._done(result)
-
-    def _on_failed(self, channel: str, message: str) -> None:
-        if channel != CHANNEL:
-            return
-        self._hide()
+    def _failed(self, message: str) -> None:
         self._status.showMessage(f"Feeds: {message}", 10000)
         self.finished.emit(None)
 
     def _done(self, result) -> None:
-        self._hide()
         if isinstance(result, tuple):  # feed files: (outcomes, errors)
             outcomes, errors = result
             added = sum(o.added for o in outcomes)

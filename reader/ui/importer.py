@@ -6,10 +6,11 @@ import os
 from typing import Sequence
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from reader.ui.dialogs.info import import_summary_text
 from reader.ui.gateway import import_task, import_text_task
+from reader.ui.taskstatus import ChannelStatus
 from reader.ui.tasks import TaskRunner
 
 CHANNEL = "import"
@@ -30,24 +31,15 @@ class ImportController(QObject):
         self.quiet = quiet  # no modal dialogs (screenshots, tests)
         self.last_summary = None
         self.summary_box: QMessageBox | None = None
-        self.label = QLabel()
-        self.bar = QProgressBar()
-        self.bar.setMaximumWidth(220)
-        self.bar.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setObjectName("cancelImport")
-        self.cancel_button.clicked.connect(self.cancel)
-        for w in (self.label, self.bar, self.cancel_button):
-            status.addPermanentWidget(w)
-            w.hide()
-        runner.progress.connect(self._on_progress)
-        runner.finished.connect(self._on_finished)
-        runner.stopped.connect(self._on_stopped)
-        runner.failed.connect(self._on_failed)
+        self._task = ChannelStatus(
+            runner, status, CHANNEL, cancel_name="cancelImport", bar_width=220,
+            cancel=self.cancel, on_progress=self._progress_text, on_done=self._done,
+            on_failed=self._failed)
+        self.label, self.bar, self.cancel_button = self._task.widgets
 
     def is_busy(self) -> bool:
         """Whether an import is running."""
-        return self._runner.is_busy(CHANNEL)
+        return self._task.is_busy()
 
     def import_paths(self, paths: Sequence[str]) -> bool:
         """Start importing files/folders; False if one is already running."""
@@ -67,50 +59,22 @@ class ImportController(QObject):
 
     def cancel(self) -> None:
         """Stop the running import after the current file (whole files only are kept)."""
-        if self.is_busy():
-            self._runner.cancel(CHANNEL)
-            self.label.setText("Cancelling…")
-            self.cancel_button.setEnabled(False)
+        self._task.cancel()
 
     def _start(self, task, text: str) -> None:
-        self.label.setText(text)
-        self.bar.setRange(0, 0)  # busy until the first progress report gives a total
-        self.cancel_button.setEnabled(True)
-        for w in (self.label, self.bar, self.cancel_button):
-            w.show()
-        self._runner.submit(CHANNEL, task)
+        self._task.start(task, text)
 
-    def _on_progress(self, channel: str, done: int, total: int, label: str) -> None:
-        if channel != CHANNEL:
-            return
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
-        self.label.setText(f"Importing {os.path.basename(label)}")
+    def _progress_text(self, done: int, total: int, label: str) -> str:
         self.progressed.emit(done, total)
+        return f"Importing {os.path.basename(label)}"
 
-    def _hide(self) -> None:
-        for w in (self.label, self.bar, self.cancel_button):
-            w.hide()
-
-    def _on_finished(self, channel: str, summary) -> None:
-        if channel == CHANNEL:
-            self._done(summary)
-
-    def _on_stopped(self, channel: str, summary) -> None:
-        if channel == CHANNEL:
-            self._done(summary)
-
-    def _on_failed(self, channel: str, message: str) -> None:
-        if channel != CHANNEL:
-            return
-        self._hide()
+    def _failed(self, message: str) -> None:
         self._status.showMessage(f"Import failed: {message}", 10000)
         if not self.quiet:
             QMessageBox.warning(self._parent, "Import failed", message)
         self.finished.emit(None)
 
     def _done(self, summary) -> None:
-        self._hide()
         self.last_summary = summary
         if summary is None:
             self._status.showMessage("Import cancelled", 10000)
