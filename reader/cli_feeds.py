@@ -7,15 +7,13 @@ import os
 import sqlite3
 import sys
 
+from reader.core.text.display import one_line
+
 FORMATS = ("json", "html", "md", "pdf", "csv")
 
 
 def _err(message: str) -> None:
     print(f"parallax: {message}", file=sys.stderr)
-
-
-def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
 
 
 def add_parsers(sub, add_library_option, add_analysis_options) -> None:
@@ -121,7 +119,7 @@ def _import(lib, args) -> int:
         _err(f"{args.file}: {exc}")
         return 1
     for where, reason in done.rejected:
-        _err(f"{args.file}: {_one_line(where)}: {reason}")
+        _err(f"{args.file}: {one_line(where)}: {reason}")
     print(f"added {len(done.added)} feed(s), {len(done.existing)} already subscribed, "
           f"rejected {len(done.rejected)}")
     return 1 if done.rejected else 0
@@ -149,9 +147,9 @@ def _list(lib, args) -> int:
 
     feeds = FeedStore(lib).list(folder=args.folder)
     for f in feeds:
-        print(f"{f.id}\t{f.folder or '-'}\t{_one_line(f.title)}\t{f.url}\t{f.items} item(s)\t"
+        print(f"{f.id}\t{f.folder or '-'}\t{one_line(f.title)}\t{f.url}\t{f.items} item(s)\t"
               f"last success {f.last_success or 'never'}\t"
-              f"last error {_one_line(f.last_error) or 'none'}")
+              f"last error {one_line(f.last_error) or 'none'}")
     if not feeds:
         print("no feeds: add one with `parallax feeds add URL`")
     return 0
