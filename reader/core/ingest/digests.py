@@ -15,7 +15,12 @@ from typing import Sequence
 
 from reader.core.grouping.features import STOPWORDS
 
-from reader.core.ingest.segment import _register_names, _refers_back, opens_like_lede
+from reader.core.ingest.segment import (
+    _refers_back,
+    _register_names,
+    continues,
+    opens_like_lede,
+)
 from reader.core.text.sentences import split_sentences
 
 # Cheap gate first: most of the paragraphs must open like a lede (no "He said", no bare
@@ -24,12 +29,14 @@ LEDE_SHARE = 0.6
 MIN_PARAGRAPHS = 3
 # Digest ledes are one or two sentences; a paragraph of more is article prose.
 MAX_SENTENCES = 3
-# Neighbours looked at to decide, and the decision: low mean cosine, nearly all pairs low.
+# Neighbours looked at to decide, and the decision: low mean cosine, most pairs low. (Two
+# neighbouring items of one digest may be related, two Ukraine items or two court cases: with
+# 0.85, one such pair among six or seven kept a whole digest as one article.)
 PROBE = 8
 FIRST_LOOK = 3
 MEAN_BELOW = 0.14
 LOW = 0.25
-LOW_SHARE = 0.85
+LOW_SHARE = 0.75
 # Inside a digest, neighbours this close stay one item (a lede and its second paragraph).
 JOIN_ABOVE = 0.45
 WORDS = 45
@@ -52,9 +59,11 @@ def lede_share(paragraphs: Sequence[Sequence[str]]) -> float:
 
 
 # Neighbours sharing a content word (four letters or more, not a stopword) are usually one
-# story's paragraphs. On real news no digest had more than a third of its neighbours linked
-# so; an article with more linked neighbours than this is not sent to the encoder at all.
-LINKED_SHARE = 0.4
+# story's paragraphs; an article with more linked neighbours than this is not sent to the
+# encoder at all. Two-sentence ledes of different stories often share an everyday word
+# ("police", "Wednesday"): at 0.4, a third of the digests made of real two-sentence ledes
+# stopped here; at 0.6 the encoder judges them, and articles still stay whole.
+LINKED_SHARE = 0.6
 _CONTENT = re.compile(r"[^\W\d_][\w'\u2019-]{3,}")
 
 
@@ -125,7 +134,10 @@ def semantic_digest_items(texts: Sequence[str], encoder=None, *,
         cos += [float(rest[i] @ rest[i + 1]) for i in range(len(rest) - 1)]
     items = [[0]]
     for k in range(1, n):
-        if cos[k - 1] > JOIN_ABOVE:
+        # A paragraph that can only continue ("It said the risk…") joins the item before it at
+        # a lower closeness; one about something else is an item that opens oddly ("He was
+        # known as the 'Oddfather'…": real digests have them).
+        if cos[k - 1] > JOIN_ABOVE or (cos[k - 1] > LOW and continues(paragraphs[k][0])):
             items[-1].append(k)
         else:
             items.append([k])

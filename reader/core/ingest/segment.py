@@ -145,17 +145,20 @@ def _refers_back(sentences: list[str], names: set[str]) -> bool:
     return bool((bare & names) - own)
 
 
+def continues(sentence: str) -> bool:
+    """Whether a sentence can only continue a story ("It said…", "But…", lower case)."""
+    words = sentence.split()
+    if not words or not (sentence[0].isupper() or sentence[0].isdigit()):
+        return True
+    opener = _bare(words[0]).lower()
+    pair = f"{opener}_{_bare(words[1]).lower()}" if len(words) > 1 else opener
+    return opener in _CONTINUATIONS or pair in _CONTINUATIONS
+
+
 def opens_like_lede(sentence: str, names: set[str]) -> bool:
     """Whether a paragraph's first sentence could open a new story (not a continuation)."""
     words = sentence.split()
-    if len(words) < 10:
-        return False
-    first = sentence[0]
-    if not (first.isupper() or first.isdigit()):
-        return False
-    opener = _bare(words[0]).lower()
-    pair = f"{opener}_{_bare(words[1]).lower()}"
-    if opener in _CONTINUATIONS or pair in _CONTINUATIONS:
+    if len(words) < 10 or continues(sentence):
         return False
     # A surname on its own ("Putin's comments ...") refers back to someone already introduced.
     run = 0
