@@ -18,6 +18,7 @@ def average_link(
     known: dict[tuple[int, int], float],
     thr: float,
     groups_of: Callable[[int], str],
+    apart: Callable[[list[int], list[int]], bool] | None = None,
 ) -> list[list[int]]:
     """Merge clusters while the best average pair score between two of them reaches thr.
 
@@ -26,7 +27,8 @@ def average_link(
     joined by one can merge. `groups_of(member)` names the file a member came from: members of
     one file (parts of a digest or a multi-article page) are never put in one story. Merges
     happen best-first with ties broken by member numbers, so the result depends only on the
-    members, not on the order they were given in.
+    members, not on the order they were given in. `apart(a, b)`, if given, may keep two
+    clusters that would merge apart (see apart.py).
     """
     members: list[list[int]] = [list(c) for c in clusters]
     is_locked = list(locked)
@@ -69,7 +71,7 @@ def average_link(
         if not mergeable(ca, cb):
             return
         link = linkage(ca, cb)
-        if link >= thr:
+        if link >= thr and not (apart is not None and apart(members[ca], members[cb])):
             ka, kb = min(members[ca]), min(members[cb])
             if ka > kb:
                 ca, cb, ka, kb = cb, ca, kb, ka

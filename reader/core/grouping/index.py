@@ -10,6 +10,7 @@ from itertools import chain
 from typing import Sequence
 
 from reader.core.grouping import describe
+from reader.core.grouping.apart import Protagonists
 from reader.core.grouping.cluster import average_link
 from reader.core.grouping.features import (
     phrase_features,
@@ -323,9 +324,10 @@ class StoryIndex:
                 touched.setdefault(key, self._members[key])
         starts = [list(m) for m in touched.values()] + [[p] for p in new_positions]
         locked = [True] * len(touched) + [False] * len(new_positions)
+        judge = Protagonists(self._fids, self._nlede, self._kind, self._surface)
         clusters = average_link(
             starts, locked, edges, self._score, self._scores,
-            threshold(self.strictness), self._sources.__getitem__,
+            threshold(self.strictness), self._sources.__getitem__, judge.apart,
         )
         assigned: dict[int, str] = {}
         for members in clusters:

@@ -16,10 +16,24 @@ pytestmark = pytest.mark.skipif(not realnews.available(),
 
 def test_ecbplus_grouping_floor(tmp_path):
     report = realnews.score("grouping", "ecbplus-grouping", tmp_path)
-    # 0.770 before the sentence encoder joined grouping; 0.807 with it.
-    assert report["ari"] >= 0.79, report
-    assert report["bcubed_f1"] >= 0.84, report
+    # 0.770 before the sentence encoder joined grouping; 0.805 with it; 0.834 with the
+    # protagonist check (apart.py).
+    assert report["ari"] >= 0.82, report
+    assert report["bcubed_f1"] >= 0.86, report
     assert report["n_gold_items_missing_from_output"] == 0
+    # Events of one kind told by the same words, with other people and places: Klitschko
+    # against Rahman and against Thompson, the Waitrose fires in Banstead and in Wellington,
+    # the Indian navy's INS Mysore and INS Sukanya against pirates. Each was one story before
+    # the protagonist check (apart.py).
+    import json
+
+    gold = json.loads((realnews.CORPORA / "ecbplus-grouping" / "gold.json").read_text("utf-8"))
+    doc = json.loads((tmp_path / "ecbplus-grouping.json").read_text("utf-8"))
+    source = {a["id"]: a["source"].rsplit("/", 1)[-1] for a in doc["articles"]}
+    for pair in (("S012", "S013"), ("S026", "S027"), ("S022", "S023")):
+        mixed = [s["title"] for s in doc["stories"]
+                 if set(pair) <= {gold[source[a]] for a in s["articles"]}]
+        assert not mixed, (pair, mixed)
 
 
 def test_ecbplus_digests_split_and_articles_whole(tmp_path):
@@ -46,3 +60,4 @@ def test_digests_of_real_ledes_split_into_their_items(tmp_path):
     # 105 of 120 with the gates first set on the 14 ecbplus-digest files (shared words <= 0.4,
     # 85% of neighbour cosines low); 113 with 0.6 / 75%.
     assert right >= 110, (right, parts)
+
