@@ -42,6 +42,18 @@ def test_real_news_quality_figures(tmp_path):
         print(f"[quality] real news {name:18s} B-cubed P={rep['bcubed_precision']:.3f} "
               f"R={rep['bcubed_recall']:.3f} F1={rep['bcubed_f1']:.3f} ARI={rep['ari']:.3f}"
               f"{extra} ({time.perf_counter() - t0:.1f} s, ingest + embed + group)")
+    from collections import Counter
+
+    from reader.core.ingest import ingest_paths
+
+    folder = tmp_path / "lede-digests"
+    folder.mkdir()
+    truth = realnews.lede_digests(folder, 120, seed=11)
+    parts = Counter(a.source.rsplit("/", 1)[-1] for a in ingest_paths([str(folder)]).articles)
+    right = sum(parts[name] == items for name, items in truth.items())
+    whole = sum(parts[name] == 1 for name in truth)
+    print(f"[quality] real news: digests of 1-2-sentence ECB+ ledes (tests/realnews.lede_digests)"
+          f": {right} of {len(truth)} split into their items, {whole} left whole")
 
 
 def test_alignment_quality_figures():
