@@ -129,12 +129,16 @@ def ingest_paths(
     """Read every path (file or folder, recursively) into articles; never raises for bad input.
 
     Articles with the same content_hash (the same outlet's same text, e.g. one file given
-    twice) appear once.
+    twice) appear once. A file still being read after guarded.FILE_TIME_LIMIT_S is rejected
+    and the rest are read.
     """
+    from reader.core.ingest import guarded
+
     articles: list[Article] = []
     rejected: list[Rejection] = []
     seen: set[str] = set()
-    for n, result in enumerate(iter_ingest(paths, cancel=cancel), start=1):
+    results = guarded.read_guarded(list(paths), cancel, guarded.FILE_TIME_LIMIT_S)
+    for n, result in enumerate(results, start=1):
         for article in result.articles:
             if article.content_hash in seen:
                 continue

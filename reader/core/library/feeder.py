@@ -17,13 +17,11 @@ import time
 from dataclasses import replace
 from typing import Callable, Iterator, Sequence
 
-from reader.core.model import FileResult, Rejection
+from reader.core.ingest.guarded import FILE_TIME_LIMIT_S, read_guarded, skip_stuck
+from reader.core.model import FileResult
 
 # Below this many files the helper's start-up (~0.5 s of imports) is not worth it.
 PARALLEL_MIN_FILES = 200
-# No file takes this long to read and clean (20 MB of HTML: a few seconds); one that does is
-# stuck (a hung network mount, a pathological page) and is skipped.
-FILE_TIME_LIMIT_S = 120.0
 _QUEUE_SIZE = 128
 # The helper embeds articles in batches of this many, on this many threads.
 EMBED_BATCH = 32
@@ -49,7 +47,7 @@ def ingest_results(paths: Sequence[str], n_files: int, *,
         parallel = (n_files >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) >= 2
                     and not mp.current_process().daemon)
     if not parallel:
-        yield from _in_thread(list(paths), cancel)
+        yield from read_guarded(list(paths), cancel, FILE_TIME_LIMIT_S)
         return
     received: set[str] = set()
     todo, done = list(paths), 0
@@ -62,7 +60,7 @@ def ingest_results(paths: Sequence[str], n_files: int, *,
                     yield result
                 return
             except _HelperStuck:
-                stuck, todo = _skip_stuck(paths, done)
+                stuck, todo = skip_stuck(paths, done, FILE_TIME_LIMIT_S)
                 if stuck is None:
                     return
                 received.add(stuck.source)
@@ -76,64 +74,6 @@ def ingest_results(paths: Sequence[str], n_files: int, *,
     for result in iter_ingest(list(paths), cancel=cancel):
         if result.source not in received:
             yield result
-
-
-def _in_thread(paths: list[str], cancel: Callable[[], bool] | None) -> Iterator[FileResult]:
-    """iter_ingest(paths) read on a thread, so that no file may take longer than
-    FILE_TIME_LIMIT_S: a file still being read then is rejected, and a new thread goes on with
-    the rest. (The stuck thread is left behind: a read from a hung mount cannot be
-    interrupted, but it no longer holds the import.)"""
-    from reader.core.ingest.api import iter_ingest
-
-    todo, done = paths, 0
-    while True:
-        inbox: queue_mod.Queue = queue_mod.Queue(maxsize=_QUEUE_SIZE)
-
-        def read(todo=todo, inbox=inbox) -> None:
-            try:
-                for result in iter_ingest(todo, cancel=cancel):
-                    inbox.put(result)
-                inbox.put(_DONE)
-            except BaseException as exc:  # noqa: BLE001 -- raised again by the consumer
-                inbox.put(exc)
-
-        threading.Thread(target=read, name="ingest", daemon=True).start()
-        last = time.monotonic()
-        while True:
-            try:
-                item = inbox.get(timeout=0.5)
-            except queue_mod.Empty:
-                if cancel is not None and cancel():
-                    return
-                if time.monotonic() - last <= FILE_TIME_LIMIT_S:
-                    continue
-                stuck, todo = _skip_stuck(paths, done)
-                if stuck is not None:
-                    done += 1
-                    yield stuck
-                break  # a new thread for the files after the stuck one
-            last = time.monotonic()
-            if isinstance(item, BaseException):
-                raise item
-            if isinstance(item, str):  # _DONE
-                return
-            done += 1
-            yield item
-        if not todo:
-            return
-
-
-def _skip_stuck(paths: Sequence[str], done: int) -> tuple[FileResult | None, list[str]]:
-    """The rejection of the file after the first `done` ones, and the files after it."""
-    from reader.core.ingest.api import list_files
-    from reader.core.text.display import storable_name
-
-    items = [i if isinstance(i, str) else i.source for i in list_files(list(paths))]
-    if done >= len(items):
-        return None, []
-    shown = storable_name(items[done])
-    reason = f"took longer than {FILE_TIME_LIMIT_S:.0f} s to read; skipped"
-    return FileResult(shown, rejection=Rejection(shown, reason)), items[done + 1:]
 
 
 class _HelperFailed(Exception):
