@@ -6,7 +6,7 @@ import bisect
 import hashlib
 from dataclasses import dataclass
 
-from reader.core.ingest.digests import semantic_digest_items
+from reader.core.ingest.digests import semantic_digest_items, unrelated_stories
 from reader.core.ingest.clean import (
     BLANK, DROPPED_KINDS, FACTBOX, RELATED, STAMP, TEXT, TITLE, Line, fold, is_date_line,
     prepare_lines,
@@ -218,10 +218,10 @@ def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
         # A "news in brief" page: each item has its own headline (the first may have been
         # taken for the page's headline, or the page may have one above the items).
         item_lines = region[at:] if at is not None else region
-        headed = headed_items(item_lines)
+        headed = headed_items(item_lines, unrelated_stories)
         if headed is None and at is not None:
             item_lines = body_lines
-            headed = headed_items(item_lines)
+            headed = headed_items(item_lines, unrelated_stories)
         if headed:
             for head, end in headed:
                 paragraphs, stamp_date = _body(item_lines[head + 1:end], item_lines[head].text)

@@ -86,6 +86,23 @@ def linked_share(texts: Sequence[str], stop_above: float = 1.0) -> float:
     return links / pairs
 
 
+def unrelated_stories(texts: Sequence[str], encoder=None) -> bool:
+    """Whether neighbouring texts (the headline and first paragraph of each item of a page)
+    tell unrelated stories, by the same test as a digest's ledes; False without an encoder."""
+    if len(texts) < 2:
+        return False
+    if encoder is None:
+        from reader.core.semantic import EncoderUnavailable, default_encoder
+
+        try:
+            encoder = default_encoder()
+        except EncoderUnavailable:
+            return False
+    vectors = encoder.embed([" ".join(t.split()[:WORDS]) for t in texts[:PROBE + 1]])
+    cos = [float(vectors[i] @ vectors[i + 1]) for i in range(len(vectors) - 1)]
+    return fmean(cos) < MEAN_BELOW and sum(c < LOW for c in cos) >= LOW_SHARE * len(cos)
+
+
 def semantic_digest_items(texts: Sequence[str], encoder=None, *,
                           headline: str | None = None) -> list[list[int]] | None:
     """Indices of the paragraphs of each story when the paragraph texts are a digest, else None.

@@ -12,6 +12,8 @@ than from any particular outlet:
 
 from __future__ import annotations
 
+from typing import Callable
+
 import re
 from statistics import median
 
@@ -47,6 +49,8 @@ _DIGEST_MULTI_SENTENCE_SHARE = 0.7
 # Items of a "news in brief" page with headlines are short.
 _HEADED_MAX_PARAGRAPHS = 3
 _HEADED_MAX_SENTENCES = 10
+# Share of headed items that must open like a lede before their meaning is consulted.
+HEADED_LEDE_SHARE = 0.6
 
 
 def _bare(token: str) -> str:
@@ -197,12 +201,17 @@ def digest_items(paragraphs: list[list[str]]) -> list[list[int]] | None:
     return items
 
 
-def headed_items(lines: list[Line]) -> list[tuple[int, int]] | None:
+def headed_items(lines: list[Line],
+                 unrelated: Callable[[list[str]], bool] | None = None,
+                 ) -> list[tuple[int, int]] | None:
     """(headline index, end) of each item when lines are a digest of short headed stories.
 
     A "news in brief" page: three or more headline lines, each followed by one to three
     paragraphs that open like a lede. Crossheads inside one article fail this: the text under
-    them continues the story ("He said ...", a bare surname) or runs long.
+    them continues the story ("He said ...", a bare surname) or runs long. Real digests have
+    the odd item that opens otherwise ("And the next host is…", a deck line under the
+    headline): when at least HEADED_LEDE_SHARE of the items open like ledes, `unrelated` (the
+    items' texts -> whether they tell unrelated stories, by meaning) decides.
     """
     heads = [i for i, line in enumerate(lines) if line.kind == TITLE]
     if len(heads) < _DIGEST_MIN_PARAGRAPHS:
@@ -212,6 +221,8 @@ def headed_items(lines: list[Line]) -> list[tuple[int, int]] | None:
     names: set[str] = set()
     bounds = heads + [len(lines)]
     items: list[tuple[int, int]] = []
+    ledes: list[str] = []
+    odd = 0
     for a, b in zip(bounds, bounds[1:]):
         texts = [line.text for line in lines[a + 1:b] if line.kind == TEXT]
         if not 1 <= len(texts) <= _HEADED_MAX_PARAGRAPHS:
@@ -220,9 +231,14 @@ def headed_items(lines: list[Line]) -> list[tuple[int, int]] | None:
         if sum(map(len, sentences)) > _HEADED_MAX_SENTENCES or not sentences[0]:
             return None
         if not opens_like_lede(sentences[0][0], names):
-            return None
+            odd += 1
         for group in sentences:
             for sentence in group:
                 _register_names(sentence, names)
         items.append((a, b))
-    return items
+        ledes.append(f"{lines[a].text}. {texts[0]}")
+    if not odd:
+        return items
+    if unrelated is None or len(items) - odd < HEADED_LEDE_SHARE * len(items):
+        return None
+    return items if unrelated(ledes) else None

@@ -63,3 +63,79 @@ def test_article_under_a_page_title_stays_whole(tmp_path):
     result = ingest_paths([str(path)])
     assert len(result.articles) == 1
     assert result.articles[0].title == title
+
+
+# A news-in-brief page where one item opens oddly ("And the host is: ..."), as real digests do.
+ODD_BRIEFS = """Italy floods force thousands from homes
+
+Heavy rain has forced more than 4,000 people from their homes in northern Italy, officials \
+said Sunday. Rivers burst their banks in three provinces.
+
+Hyundai unveils cheaper electric car
+
+South Korean carmaker Hyundai unveiled a cheaper electric car on Monday, hoping to win buyers \
+in Europe. The company said it would cost under 25,000 euros.
+
+Oscars pick a host
+
+And the host is: comedian Ellen DeGeneres will present next year's Academy Awards, the \
+academy said. She hosted the show once before.
+
+Lula to visit China
+
+Brazilian President Luiz Inacio Lula da Silva will visit China next month to sign trade deals, \
+his office said Tuesday.
+"""
+
+# One article under crossheads, one section opening oddly: its sections tell one story.
+CROSSHEADS = """Flood waters rise across the north
+
+The river rose two metres overnight in the north of Italy, forcing thousands of people from \
+their homes, officials said on Sunday.
+
+Evacuations
+
+The army was called in on Sunday night to help move residents from the lowest streets of \
+the flooded town.
+
+Rescue
+
+And in three villages along the river, rescuers in boats reached families stranded on \
+rooftops by the flood.
+
+Damage
+
+Repairing the roads and bridges the flood destroyed will take months, the regional governor \
+said on Monday.
+"""
+
+
+def test_brief_page_with_an_oddly_opening_item_is_split(tmp_path):
+    path = tmp_path / "briefs.txt"
+    path.write_text(ODD_BRIEFS, encoding="utf-8")
+    arts = ingest_paths([str(path)]).articles
+    assert [a.title for a in arts] == ["Italy floods force thousands from homes",
+                                       "Hyundai unveils cheaper electric car",
+                                       "Oscars pick a host", "Lula to visit China"]
+    assert arts[2].sentences[0].startswith("And the host is")
+
+
+def test_article_under_crossheads_with_an_odd_section_stays_whole(tmp_path):
+    path = tmp_path / "flood.txt"
+    path.write_text(CROSSHEADS, encoding="utf-8")
+    (art,) = ingest_paths([str(path)]).articles
+    assert art.title == "Flood waters rise across the north"
+    assert len(art.sentences) == 4
+
+
+def test_unrelated_stories_by_meaning():
+    from reader.core.ingest.digests import unrelated_stories
+
+    def items(page: str) -> list[str]:
+        blocks = [b.replace("\n", " ") for b in page.strip().split("\n\n")]
+        return [f"{head}. {body}" for head, body in zip(blocks[::2], blocks[1::2])]
+
+    briefs, flood = items(ODD_BRIEFS), items(CROSSHEADS)
+    assert unrelated_stories(briefs)
+    assert not unrelated_stories(flood)
+    assert not unrelated_stories(briefs[:1])
