@@ -197,8 +197,9 @@ def build_articles(loaded: Loaded, source: str) -> tuple[Article, ...]:
             # The page's own headline wins; an in-text headline line is not body either way.
             title = known_title
         # A stamp in the page's header block dates every item under it.
+        # (or in front of its headline: "27/09/2013-Turkmenistan to hold ...").
         page_date = loaded.date or next(
-            (line.date for line in region if line.kind == STAMP and line.date), None)
+            (line.date for line in region if line.kind in (STAMP, TITLE) and line.date), None)
         # A real wire digest: one line per story, each a short lede or a headline with a stamp;
         # the first line is an item too, not the page's headline. A page title (front matter,
         # HTML) may name the digest ("Morning briefing") or head an article: the encoder tells.

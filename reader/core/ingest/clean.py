@@ -56,10 +56,21 @@ _RELATIVE_TIME = re.compile(
     r"day|days|week|weeks|month|months)\.?\s+ago$|^\d+\s*min(ute)?s?\s+read$|^just now$", re.I)
 _WEEKDAYS = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?"
 _DATE_NOISE = re.compile(
-    rf"\b({_WEEKDAYS}|\d{{1,2}}[:.]\d{{2}}(\s*[ap]\.?m\.?)?|[ap]\.?m\.?|gmt|utc|[a-z]{{2,4}}t|"
+    rf"\b({_WEEKDAYS}|\d{{1,2}}[:.]\s?\d{{2}}(\s*[ap]\.?m?\.?)?|[ap]\.?m\.?|gmt|utc|[a-z]{{2,4}}t|[ecmp]t|"
     r"at|on|\d{1,4}(st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|"
-    r"sep\w*|oct\w*|nov\w*|dec\w*|min|mins|minutes?|read|ago|hours?|edt|est|bst|cet)\b"
-    r"|[,.:/|\-+()\u00b7\u2022]", re.I)
+    r"sep\w*|oct\w*|nov\w*|dec\w*|min|mins|minutes?|read|ago|hours?|edt|est|bst|cet|"
+    r"last|updated|published|posted|modified)\b"
+    r"|[,.:/|\-+()@\u00b7\u2022]", re.I)
+# What makes a line of date noise a date or a time: a parsed date, a numeric date, a clock time
+# ("8:24am", "1: 19PM"), or a month with a day ("APR 28").
+_DATE_OR_TIME = re.compile(
+    r"\d{1,2}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}|\d{1,2}[:.]\s?\d{2}\s*([ap]\.?m?\.?|gmt|utc)?"
+    r"(?![\d.])|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}\b", re.I)
+# A headline that opens with a stamp ("27/09/2013-Turkmenistan to hold ..."): the stamp and
+# its dash are not part of the headline.
+_STAMP_PREFIX = re.compile(
+    r"^(\d{1,2}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}|(\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+"
+    r"(\d{1,2},?\s+)?\d{4})\s?[\u2014\u2013-]\s?(?=[A-Z\d\"\u201c'])")
 _BYLINE = re.compile(
     r"^by\s+[A-Z][\w.'\u2019-]*(\s+[A-Z][\w.'\u2019-]*){0,4}"
     r"(\s*(,|and|&)\s*[A-Z][\w.'\u2019-]*(\s+[A-Z][\w.'\u2019-]*){0,4})*"
@@ -122,10 +133,19 @@ def fold(text: str) -> str:
 
 
 def is_date_line(text: str) -> bool:
-    """A line that is only a date/time ('Sept. 5, 2025 10:30 AM GMT')."""
-    if len(text) > 60 or not parse_date(text):
+    """A line that is only a date/time ('Sept. 5, 2025 10:30 AM GMT', '9 September 2013 Last
+    updated at 14:39 GMT', '3 / 27 / 2012 @ 10: 05AM', '8:24am:')."""
+    if len(text) > 60 or not (parse_date(text) or _DATE_OR_TIME.search(text)):
         return False
     return not _DATE_NOISE.sub(" ", text).split()
+
+
+def strip_stamp_prefix(text: str) -> tuple[str, str | None]:
+    """A headline without a leading date stamp and dash, and the stamp's date if any."""
+    m = _STAMP_PREFIX.match(text)
+    if not m or len(text) - m.end() < 12:
+        return text, None
+    return text[m.end():], parse_date(m.group(1))
 
 
 def ends_open(text: str) -> bool:
@@ -166,7 +186,8 @@ def classify(text: str, bullet: bool, subheads: frozenset[str] = frozenset()) ->
         return Line(text, SUBHEAD, bullet)
     if not bullet and nwords <= _TITLE_MAX_WORDS and ends_open(text) and len(text) <= 160 \
             and not text[0].islower():
-        return Line(text, TITLE)
+        headline, date = strip_stamp_prefix(text)
+        return Line(headline, TITLE, False, date)
     return Line(text, BULLET if bullet else TEXT, bullet)
 
 

@@ -18,6 +18,9 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _SLASHED = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+# "27/09/2013", "3 / 27 / 2012" (some pages space the slashes): day and month are told apart
+# only when one of them is over 12; "9/10/2010" could be either and gives no date.
+_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})\s?[/.]\s?(\d{1,2})\s?[/.]\s?(\d{4})(?![\d/])")
 
 # A short title stops at the first clause break once it has this many words.
 _TITLE_MIN_WORDS = 6
@@ -46,6 +49,13 @@ def parse_date(text: str) -> str | None:
     m = _MONTH_DAY_YEAR.search(text)
     if m:
         return _iso(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+    m = _NUMERIC.search(text)
+    if m:
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if first > 12 >= second:
+            return _iso(year, second, first)
+        if second > 12 >= first:
+            return _iso(year, first, second)
     return None
 
 

@@ -145,10 +145,19 @@ def test_cleaning_rule(text: str, expected: list[str]) -> None:
     (f"{HEAD}\nPublished: Sept. 5, 2025 10:30 AM\n\n{BODY}", "2025-09-05"),
     (f"{HEAD}\nLast updated 2024-03-05T10:15:00Z\n\n{BODY}", "2024-03-05"),
     (f"{HEAD}\nUpdated 8 sec ago\n\n{BODY}", None),
+    # A page's stamp line above its headline (BBC style, blog software, wire archives).
+    (f"9 September 2013 Last updated at 14:39 GMT\n\n{HEAD}\n\n{BODY}", "2013-09-09"),
+    (f"12 January 2010 @ 09:29 pm\n\n{HEAD}\n\n{BODY}", "2010-01-12"),
+    (f"February 29, 2012, 7:32 p.m. ET\n\n{HEAD}\n\n{BODY}", "2012-02-29"),
+    (f"3 / 27 / 2012 @ 10: 05AM\n\n{HEAD}\n\n{BODY}", "2012-03-27"),
+    (f"8:24am:\n\n{HEAD}\n\n{BODY}", None),
+    # A stamp glued to the front of the headline.
+    (f"27/09/2013-{HEAD}\n\n{BODY}", "2013-09-27"),
 ])
 def test_stamp_date_is_parsed_before_the_stamp_is_dropped(text: str, date: str | None) -> None:
     (article,) = articles_from_text(text, "ledger.txt")
     assert article.date == date
+    assert article.title == HEAD
     assert list(article.sentences) == BODY_SENTENCES
 
 

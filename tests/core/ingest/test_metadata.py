@@ -16,6 +16,10 @@ from reader.core.ingest.metadata import outlet_from_source, parse_date, short_ti
     ("2024/3/5", "2024-03-05"),
     ("Updated 8 sec ago", None),
     ("31 February 2024", None),
+    # Numeric dates only where day and month cannot be confused.
+    ("27 / 09 / 2013", "2013-09-27"),
+    ("3/27/2012 @ 10:05AM", "2012-03-27"),
+    ("9 / 10 / 2010", None),
     ("", None),
 ])
 def test_parse_date(text: str, iso: str | None) -> None:
