@@ -56,8 +56,9 @@ _RELATIVE_TIME = re.compile(
     r"day|days|week|weeks|month|months)\.?\s+ago$|^\d+\s*min(ute)?s?\s+read$|^just now$", re.I)
 _WEEKDAYS = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?"
 _DATE_NOISE = re.compile(
-    rf"\b({_WEEKDAYS}|\d{{1,2}}[:.]\s?\d{{2}}(\s*[ap]\.?m?\.?)?|[ap]\.?m\.?|gmt|utc|[a-z]{{2,4}}t|[ecmp]t|"
-    r"at|on|\d{1,4}(st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|"
+    rf"\b({_WEEKDAYS}|\d{{1,2}}[:.]\s?\d{{2}}(\s*[ap]\.?m?\.?)?|[ap]\.?m\.?|gmt|utc|"
+    r"[a-z]{2,4}t|[ecmp]t|at|on|\d{1,4}(st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|"
+    r"jul\w*|aug\w*|"
     r"sep\w*|oct\w*|nov\w*|dec\w*|min|mins|minutes?|read|ago|hours?|edt|est|bst|cet|"
     r"last|updated|published|posted|modified)\b"
     r"|[,.:/|\-+()@\u00b7\u2022]", re.I)
