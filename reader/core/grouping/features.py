@@ -219,6 +219,12 @@ def zones(article: Article, *, use_title: bool = True) -> tuple[str, str]:
     return lede_text, lede_text + " " + normalise_numbers(" ".join(body))
 
 
+def people_zone(article: Article, *, use_title: bool = True) -> str:
+    """Headline and first sentence: where a report names who the event happened to."""
+    title = real_title(article) if use_title else ""
+    return " ".join((title, *article.sentences[:1]))
+
+
 def surface_of(tok: str) -> str:
     """Readable form of a token for reasons: without a possessive 's or a full stop."""
     if tok[0].isdigit():

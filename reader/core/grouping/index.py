@@ -13,6 +13,7 @@ from reader.core.grouping import describe
 from reader.core.grouping.apart import Protagonists
 from reader.core.grouping.cluster import average_link
 from reader.core.grouping.features import (
+    people_zone,
     phrase_features,
     real_title,
     surface_of,
@@ -30,7 +31,7 @@ from reader.core.grouping.scoring import (
     tf_weight,
     threshold,
 )
-from reader.core.grouping.specifics import lede_specifics
+from reader.core.grouping.specifics import lede_people, lede_specifics
 from reader.core.model import Article, StoryGroup
 from reader.core.settings import DEFAULT_STRICTNESS
 
@@ -227,7 +228,8 @@ class StoryIndex:
         tokfid = self._tokfid
         batch_df: Counter[int] = Counter()
         for a in fresh:
-            lede_text, text = zones(a, use_title=(a.source, a.title) not in shared_titles)
+            use_title = (a.source, a.title) not in shared_titles
+            lede_text, text = zones(a, use_title=use_title)
             pcounts, psurface, pledes = phrase_features(lede_text, text)
             # Hot loop, all in C: every token occurrence to its feature numbers through a
             # cache, counted in order of first occurrence (which fixes tie order later on).
@@ -252,7 +254,7 @@ class StoryIndex:
                 bytes(counts.values()) if max(counts.values(), default=0) < 256
                 else bytes([c if c < 256 else 255 for c in counts.values()]),
                 array("I", map(vocab_of, pledes)),
-                lede_specifics(lede_text),
+                lede_specifics(lede_text) | lede_people(people_zone(a, use_title=use_title)),
             ))
         for f, c in batch_df.items():
             df[f] += c

@@ -6,13 +6,28 @@ events of one series (the seventh and the eighth flight, the first and the secon
 share almost every word and differ exactly there. So each lede's specifics are read as
 unit -> values ("o:test" -> {7}, "u:earthquak" -> {7.8}, "u:categori" -> {4}) and a pair whose
 ledes share a unit with no value in common is penalised (see scoring.pair_score).
+
+Who is a specific too. Reports of two events of one kind put other people in the same words:
+"the Saints placed running back Reggie Bush on injured reserve" / "... placed running back
+Pierre Thomas on injured reserve", "defensive tackle Jamal Williams was arrested" / "receiver
+Vincent Jackson was arrested". So each full name (two or three capitalised words) in a report's
+headline and first sentence is read as a unit of its role (the content word just before it:
+"running", "receiver") and of what it does (the content word just after: "arrested",
+"injured") -> the name's words, and two reports that give the same role or act to names with no
+word in common, neither named anywhere in the other's text, are penalised like a disagreeing
+figure. Versions of one event share the name ("Reggie Bush" / "RB Bush") or name both people; a
+name followed by "said" is a source, which outlets choose for themselves, and is left out.
+On ECB+ (two events of one kind per topic) this took grouping ARI from 0.832 to 0.843 and
+changed nothing on the other sets.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 
 from reader.core.grouping.features import STOPWORDS, word_key
+from reader.core.grouping.lexicon import COUNTRIES, REPORTING
 
 # Values closer than this (relative) agree: "1.1 million" and "1.12 million" are one count.
 TOLERANCE = 0.05
@@ -49,6 +64,26 @@ _REVISED = frozenset(word_key(w) for w in
 # Small words between a number and its unit that do not end the unit search.
 _PERCENT = frozenset(("percent", "per"))
 
+# Score multiplier for ledes that give one role or act to different people.
+PEOPLE_FACTOR = 0.5
+# A full name: this many capitalised words (one alone is too often a place or a brand).
+_NAME_WORDS = (2, 3)
+# Every name word of a lede, under this unit, so that a name the other lede mentions anywhere
+# (in another role) is no conflict.
+_ALL_NAMES = "p:*"
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'\u2019\-]*|\d[\d,.]*|[^\w\s]")
+# Two or more neighbouring capitalised words with a lower-case letter (not acronyms: "NFL").
+_CAPITAL_RUN = re.compile(r"(?<![\w'\u2019-])[A-Z][^\W\d_]*[a-z][\w'\u2019-]*"
+                          r"(?: [A-Z][^\W\d_]*[a-z][\w'\u2019-]*)+")
+_CAPITAL_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
+_SENTENCE_END = frozenset(".!?\"\u201c")
+# Verbs after a name that make it a source ("fire chief John Smith said"), not the event's actor.
+_SOURCE_VERBS = REPORTING | frozenset(
+    "said says say saying told tells tell according added adding asked".split())
+_NOT_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
 Specifics = dict[str, tuple[float, ...]]
 
 
@@ -77,12 +112,14 @@ def lede_specifics(text: str) -> Specifics:
         out.setdefault(unit, set()).add(value)
 
     for i, tok in enumerate(low):
-        if tok in _ORDINAL_WORDS or _ORDINAL_DIGITS.match(tok):
-            m = _ORDINAL_DIGITS.match(tok)
-            value = float(m.group(1)) if m else float(_ORDINAL_WORDS[tok])
-            _ordinal_units(low, i, value, put)
-            continue
+        # (Most tokens are words: one dict look-up settles them.)
         if not tok[0].isdigit():
+            if tok in _ORDINAL_WORDS:
+                _ordinal_units(low, i, float(_ORDINAL_WORDS[tok]), put)
+            continue
+        m = _ORDINAL_DIGITS.match(tok)
+        if m:
+            _ordinal_units(low, i, float(m.group(1)), put)
             continue
         value = _number(tok)
         if value is None or _is_year(tok, value):
@@ -126,6 +163,102 @@ def _ordinal_units(low: list[str], i: int, value: float, put) -> None:
             break
 
 
+def _name_key(token: str) -> str:
+    low = token.lower().replace("\u2019", "'")
+    return low[:-2] if low.endswith("'s") else low
+
+
+# Capitalised word -> (its key, the key as a number, whether it is a stopword): names recur.
+_WORD_INFO: dict[str, tuple[str, float, bool]] = {}
+
+
+def _word_info(word: str) -> tuple[str, float, bool]:
+    info = _WORD_INFO.get(word)
+    if info is None:
+        key = _name_key(word)
+        info = (key, float(zlib.crc32(key.encode("utf-8"))), key in STOPWORDS)
+        if len(_WORD_INFO) < 200_000:
+            _WORD_INFO[word] = info
+    return info
+
+
+def _context_word(tokens: list[str], reverse: bool) -> str | None:
+    """The first content word next to a name (before it: up to 2 words; after: up to 3), or
+    None when a punctuation mark comes first; a reporting verb after it is returned as is."""
+    for tok in (reversed(tokens) if reverse else tokens):
+        if not tok[0].isalnum():
+            return None
+        key = _name_key(tok)
+        if not reverse and key in _SOURCE_VERBS:
+            return key
+        if key not in STOPWORDS:
+            return word_key(key)
+    return None
+
+
+def lede_people(text: str) -> Specifics:
+    """Role and act units of the full names in a text (a headline and first sentence:
+    "p:L:receiv", "p:R:arest") -> the names' words (as numbers), and every capitalised word
+    under "p:*"; {} for a text with no full name in a role."""
+    out: dict[str, set[float]] = {}
+    for run in _CAPITAL_RUN.finditer(text):
+        words = run.group().split()
+        # Capitalised stopwords ("The", "In") are no part of a name: split the run there.
+        start = 0
+        for k in range(len(words) + 1):
+            if k < len(words) and not _word_info(words[k])[2]:
+                continue
+            if _NAME_WORDS[0] <= k - start <= _NAME_WORDS[1]:
+                _person(text, run, words, start, k, out)
+            start = k + 1
+    if not out:
+        return {}
+    out[_ALL_NAMES] = {_word_info(w)[1] for w in _CAPITAL_WORD.findall(text)}
+    return {u: tuple(sorted(v)) for u, v in out.items()}
+
+
+def _person(text: str, run: re.Match, words: list[str], start: int, end: int,
+            out: dict[str, set[float]]) -> None:
+    """Add the units of the name words[start:end] of a capitalised run of text."""
+    infos = [_word_info(w) for w in words[start:end]]
+    if any(key in _NOT_NAMES or key in COUNTRIES for key, _, _ in infos):
+        return
+    # Where the name starts in the text (a run's words are one space apart).
+    offset = run.start() + len(" ".join(words[:start])) + (1 if start else 0)
+    before = _NAME_TOKEN.findall(text[max(0, offset - 40):offset])[-2:]
+    # A name that opens a sentence may be a capitalised first word ("Police Chief ...").
+    if not before or before[-1][0] in _SENTENCE_END:
+        return
+    stop = offset + len(" ".join(words[start:end]))
+    after = _NAME_TOKEN.findall(text[stop:stop + 40])[:3]
+    act = _context_word(after, reverse=False)
+    if act in _SOURCE_VERBS:
+        return  # a source ("fire chief John Smith said"): outlets quote different ones
+    role = _context_word(before, reverse=True)
+    values = {number for _, number, _ in infos}
+    if role:
+        out.setdefault("p:L:" + role, set()).update(values)
+    if act:
+        out.setdefault("p:R:" + act, set()).update(values)
+
+
+def _people_differ(a: Specifics, b: Specifics) -> bool:
+    """Whether two ledes give one role or act to people neither lede names in the other."""
+    every_a = a.get(_ALL_NAMES)
+    every_b = b.get(_ALL_NAMES)
+    if not every_a or not every_b:
+        return False
+    for unit, values in a.items():
+        if unit[0] != "p" or unit == _ALL_NAMES:
+            continue
+        other = b.get(unit)
+        if other is None or any(v in other for v in values):
+            continue
+        if not any(v in every_b for v in values) and not any(v in every_a for v in other):
+            return True
+    return False
+
+
 def _agree(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     for x in a:
         for y in b:
@@ -147,9 +280,13 @@ def conflict_factor(a: Specifics, b: Specifics) -> float:
         a, b = b, a
     factor = 1.0
     agreed = False
+    people = False
     for unit, values in a.items():
         other = b.get(unit)
         if other is None:
+            continue
+        if unit[0] == "p":
+            people = people or unit != _ALL_NAMES
             continue
         if _agree(values, other):
             # Percentages recur across a topic's events (the same tariff rate, the same
@@ -162,6 +299,8 @@ def conflict_factor(a: Specifics, b: Specifics) -> float:
             factor = min(factor, ORDINAL_FACTOR)
         else:
             factor = min(factor, CONFLICT_FACTOR)
+    if people and _people_differ(a, b):
+        factor = min(factor, PEOPLE_FACTOR)
     if agreed and factor == 1.0:
         return AGREE_FACTOR
     return factor

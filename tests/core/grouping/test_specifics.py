@@ -10,7 +10,9 @@ from reader.core.grouping.specifics import (
     CONFLICT_FACTOR,
     FIRST_FACTOR,
     ORDINAL_FACTOR,
+    PEOPLE_FACTOR,
     conflict_factor,
+    lede_people,
     lede_specifics,
 )
 from tests.core.grouping.helpers import make_article
@@ -66,5 +68,64 @@ def test_numbered_events_without_dates_stay_apart():
             for i, (n, place, outlet) in enumerate([
                 ("seventh", "Turks and Caicos", "A"), ("seventh", "Turks and Caicos", "B"),
                 ("eighth", "Bahamas", "C"), ("eighth", "Bahamas", "D")])]
+    groups = sorted(sorted(g.article_ids) for g in group_stories(arts))
+    assert groups == [["a0", "a1"], ["a2", "a3"]]
+
+
+def people(a: str, b: str) -> float:
+    return conflict_factor(lede_people(a), lede_people(b))
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # One role, one act, two people: two events of one kind.
+    ("The New Orleans Saints placed running back Reggie Bush on injured reserve Wednesday.",
+     "The Saints placed running back Pierre Thomas on injured reserve on Wednesday.",
+     PEOPLE_FACTOR),
+    ("San Diego Chargers defensive tackle Jamal Williams was arrested on suspicion of DUI.",
+     "San Diego Chargers receiver Vincent Jackson was arrested on suspicion of drunk driving.",
+     PEOPLE_FACTOR),
+    # The same person named differently, or both people named: no conflict.
+    ("The Saints placed running back Reggie Bush on injured reserve.",
+     "The Saints placed RB Bush on injured reserve.", 1.0),
+    ("The Saints placed running back Reggie Bush on injured reserve after Pierre Thomas "
+     "returned.", "The Saints placed running back Pierre Thomas on injured reserve.", 1.0),
+    # Sources quoted by different outlets are not the event's people.
+    ("Three people died, fire chief John Smith said on Monday.",
+     "Three people died, fire chief Mary Jones said on Monday.", 1.0),
+    # Different roles and acts: nothing to compare.
+    ("Actress Tara Reid checked into rehab.", "Lawyer Mark Heller told the judge.", 1.0),
+])
+def test_people_in_the_same_role(a, b, expected):
+    assert people(a, b) == expected
+
+
+def test_people_units():
+    units = lede_people("The Saints placed running back Reggie Bush on injured reserve.")
+    # (Role: the content word before the name, "back" being a stopword; act: the one after.)
+    assert {u for u in units if u != "p:*"} == {"p:L:run", "p:R:injur"}
+    # One capitalised word, an acronym, a weekday or a sentence-opening name is no unit.
+    assert lede_people("Officials said Bush was placed on IR by the NFL on Monday.") == {}
+    assert lede_people("Reggie Bush was placed on injured reserve.") == {}
+
+
+def test_same_kind_of_event_with_other_people_stays_two_stories():
+    """Four outlets on two players placed on injured reserve, in their own words."""
+    texts = [
+        ("Saints put Reggie Bush on injured reserve",
+         "The New Orleans Saints placed running back Reggie Bush on injured reserve on "
+         "Wednesday, ending his season with a sprained knee. The team plays its final two games "
+         "without him."),
+        ("Bush's season over",
+         "New Orleans placed running back Reggie Bush on injured reserve Wednesday after a "
+         "knee sprain. He will miss the last two regular-season games."),
+        ("Saints lose Pierre Thomas for the playoffs",
+         "The New Orleans Saints placed running back Pierre Thomas on injured reserve on "
+         "Wednesday because of an ankle injury. The team heads into the playoffs without him."),
+        ("Thomas to injured reserve",
+         "New Orleans placed running back Pierre Thomas on injured reserve Wednesday with an "
+         "injured ankle. He will miss the playoffs."),
+    ]
+    arts = [make_article(f"a{i}", f"f{i}.txt", 0, title, "ABCD"[i], None, [body])
+            for i, (title, body) in enumerate(texts)]
     groups = sorted(sorted(g.article_ids) for g in group_stories(arts))
     assert groups == [["a0", "a1"], ["a2", "a3"]]
