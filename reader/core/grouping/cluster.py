@@ -104,3 +104,66 @@ def average_link(
         neighbours[ca] = neighbours[cb] = set()
 
     return [members[ci] for ci in range(len(members)) if alive[ci]]
+
+
+# A report left on its own joins the story it is clearly closest to when one of the story's
+# reports scores above the threshold with it, its average link reaches this share of the
+# threshold, and no other story's average link comes within STRAY_MARGIN of that one.
+STRAY_AVERAGE = 0.6
+STRAY_MARGIN = 0.5
+
+
+def attach_strays(
+    clusters: list[list[int]],
+    movable: Callable[[int], bool],
+    edges: Iterable[tuple[int, int]],
+    score: Callable[[int, int], float],
+    known: dict[tuple[int, int], float],
+    thr: float,
+    groups_of: Callable[[int], str],
+) -> list[list[int]]:
+    """Clusters after strays (movable clusters of one member) join the story that is theirs.
+
+    Average link leaves alone a report that matches some versions of a story well and the rest
+    less (a big story's versions each tell a part of it): its average falls short although one
+    version scores above the threshold. Such a stray joins that story when nothing else comes
+    close; strays never join each other. `movable(member)` says whether a member may move (a
+    new article, not one of a story that already exists and not a short text: a brief or a
+    digest item is judged on too few words for anything less than the threshold).
+    """
+    owner = {m: ci for ci, c in enumerate(clusters) for m in c}
+    near: dict[int, set[int]] = {}
+    for a, b in edges:
+        near.setdefault(a, set()).add(b)
+        near.setdefault(b, set()).add(a)
+    moves: list[tuple[int, int, int]] = []
+    for ci, c in enumerate(clusters):
+        if len(c) != 1 or not movable(c[0]):
+            continue
+        m = c[0]
+        file = groups_of(m)
+        links: list[tuple[float, int]] = []
+        for cj in sorted({owner[x] for x in near.get(m, ()) if x in owner} - {ci}):
+            other = clusters[cj]
+            if len(other) < 2 or (file and any(groups_of(x) == file for x in other)):
+                continue
+            if len(other) <= MAX_EXACT_PAIRS:
+                scores = [score(m, x) for x in other]
+            else:
+                scores = [known.get((m, x) if m < x else (x, m), 0.0) for x in other]
+            if max(scores) >= thr:
+                links.append((sum(scores) / len(other), cj))
+        if not links:
+            continue
+        links.sort(key=lambda link: (-link[0], link[1]))
+        best, cj = links[0]
+        if best >= STRAY_AVERAGE * thr and (len(links) == 1
+                                              or links[1][0] < STRAY_MARGIN * best):
+            moves.append((m, ci, cj))
+    if not moves:
+        return clusters
+    out = [list(c) for c in clusters]
+    for m, ci, cj in moves:
+        out[cj].append(m)
+        out[ci] = []
+    return [sorted(c) for c in out if c]

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from reader.core.grouping import describe
 from reader.core.grouping.apart import Protagonists
-from reader.core.grouping.cluster import average_link
+from reader.core.grouping.cluster import attach_strays, average_link
 from reader.core.grouping.features import (
     people_zone,
     phrase_features,
@@ -46,6 +46,9 @@ MIN_HIT_SHARE = 0.25
 LOOKUP_CAP = 100
 # Posting lists stop growing here, so a lookup never walks more than this many articles.
 POSTING_CAP = 300
+# Reports shorter than this (characters) are never joined below the threshold (attach_strays):
+# a brief or a digest item says too little for a weaker average.
+STRAY_MIN_CHARS = 600
 _KIND_CODES = {"w": 0, "e": 1, "n": 2, "b": 3, "c": 4}
 _KIND_BY_CODE = [KIND_WEIGHT[k] for k in ("w", "e", "n", "b", "c")]
 _TF = [0.0] + [tf_weight(c) for c in range(1, 256)]
@@ -327,9 +330,15 @@ class StoryIndex:
         starts = [list(m) for m in touched.values()] + [[p] for p in new_positions]
         locked = [True] * len(touched) + [False] * len(new_positions)
         judge = Protagonists(self._fids, self._nlede, self._kind, self._surface)
+        thr = threshold(self.strictness)
         clusters = average_link(
-            starts, locked, edges, self._score, self._scores,
-            threshold(self.strictness), self._sources.__getitem__, judge.apart,
+            starts, locked, edges, self._score, self._scores, thr,
+            self._sources.__getitem__, judge.apart,
+        )
+        words = self._words
+        clusters = attach_strays(
+            clusters, lambda m: m >= first_new and words[m] >= STRAY_MIN_CHARS, edges,
+            self._score, self._scores, thr, self._sources.__getitem__,
         )
         assigned: dict[int, str] = {}
         for members in clusters:

@@ -17,9 +17,10 @@ pytestmark = pytest.mark.skipif(not realnews.available(),
 def test_ecbplus_grouping_floor(tmp_path):
     report = realnews.score("grouping", "ecbplus-grouping", tmp_path)
     # 0.770 before the sentence encoder joined grouping; 0.805 with it; 0.834 with the
-    # protagonist check (apart.py); 0.843 with people in the same role (specifics.lede_people).
-    assert report["ari"] >= 0.83, report
-    assert report["bcubed_f1"] >= 0.86, report
+    # protagonist check (apart.py); 0.843 with people in the same role (specifics.lede_people);
+    # 0.863 with strays joining their story (cluster.attach_strays).
+    assert report["ari"] >= 0.85, report
+    assert report["bcubed_f1"] >= 0.88, report
     assert report["n_gold_items_missing_from_output"] == 0
     # Events of one kind told by the same words, with other people and places: Klitschko
     # against Rahman and against Thompson, the Waitrose fires in Banstead and in Wellington,
