@@ -296,8 +296,12 @@ class StoryIndex:
                 posting = postings.get(f)
                 if posting:
                     w = weight(f)
+                    # (A membership test costs less than get(): this loop is the hottest.)
                     for q in posting:
-                        hits[q] = hits.get(q, 0.0) + w
+                        if q in hits:
+                            hits[q] += w
+                        else:
+                            hits[q] = w
             for f in by_weight[:SIGNATURE]:
                 posting = postings.setdefault(f, [])
                 if len(posting) < POSTING_CAP:

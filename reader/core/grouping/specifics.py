@@ -72,10 +72,6 @@ _NAME_WORDS = (2, 3)
 # (in another role) is no conflict.
 _ALL_NAMES = "p:*"
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'\u2019\-]*|\d[\d,.]*|[^\w\s]")
-# Two or more neighbouring capitalised words with a lower-case letter (not acronyms: "NFL").
-_CAPITAL_RUN = re.compile(r"(?<![\w'\u2019-])[A-Z][^\W\d_]*[a-z][\w'\u2019-]*"
-                          r"(?: [A-Z][^\W\d_]*[a-z][\w'\u2019-]*)+")
-_CAPITAL_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
 _SENTENCE_END = frozenset(".!?\"\u201c")
 # Verbs after a name that make it a source ("fire chief John Smith said"), not the event's actor.
 _SOURCE_VERBS = REPORTING | frozenset(
@@ -168,17 +164,25 @@ def _name_key(token: str) -> str:
     return low[:-2] if low.endswith("'s") else low
 
 
-# Capitalised word -> (its key, the key as a number, whether it is a stopword): names recur.
-_WORD_INFO: dict[str, tuple[str, float, bool]] = {}
+# Capitalised token -> (whether it can be part of a name, True, its key, the key as a number):
+# names recur, and every lede passes here.
+_TOKEN_INFO: dict[str, tuple[bool, bool, str, float]] = {}
 
 
-def _word_info(word: str) -> tuple[str, float, bool]:
-    info = _WORD_INFO.get(word)
+_LOWER = (False, False, "", 0.0)  # any token that is not capitalised
+
+
+def _token_info(tok: str) -> tuple[bool, bool, str, float]:
+    info = _TOKEN_INFO.get(tok)
     if info is None:
-        key = _name_key(word)
-        info = (key, float(zlib.crc32(key.encode("utf-8"))), key in STOPWORDS)
-        if len(_WORD_INFO) < 200_000:
-            _WORD_INFO[word] = info
+        key = _name_key(tok)
+        capital = tok[0].isupper()
+        # Capitalised with a lower-case letter (not an acronym: "NFL", "WR"), not "The".
+        name = (capital and tok[0].isalpha() and not tok.isupper()
+                and key not in STOPWORDS)
+        info = (name, capital, key, float(zlib.crc32(key.encode("utf-8"))))
+        if len(_TOKEN_INFO) < 200_000:
+            _TOKEN_INFO[tok] = info
     return info
 
 
@@ -200,42 +204,38 @@ def lede_people(text: str) -> Specifics:
     """Role and act units of the full names in a text (a headline and first sentence:
     "p:L:receiv", "p:R:arest") -> the names' words (as numbers), and every capitalised word
     under "p:*"; {} for a text with no full name in a role."""
+    toks = _NAME_TOKEN.findall(text)
+    infos = [_token_info(t) if t[0].isupper() else _LOWER for t in toks]
     out: dict[str, set[float]] = {}
-    for run in _CAPITAL_RUN.finditer(text):
-        words = run.group().split()
-        # Capitalised stopwords ("The", "In") are no part of a name: split the run there.
-        start = 0
-        for k in range(len(words) + 1):
-            if k < len(words) and not _word_info(words[k])[2]:
-                continue
-            if _NAME_WORDS[0] <= k - start <= _NAME_WORDS[1]:
-                _person(text, run, words, start, k, out)
-            start = k + 1
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not infos[i][0]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and infos[j][0]:
+            j += 1
+        # A name that opens a sentence may be a capitalised first word ("Police Chief ...").
+        if _NAME_WORDS[0] <= j - i <= _NAME_WORDS[1] and i and toks[i - 1][0] \
+                not in _SENTENCE_END:
+            _person(toks, infos, i, j, out)
+        i = j
     if not out:
         return {}
-    out[_ALL_NAMES] = {_word_info(w)[1] for w in _CAPITAL_WORD.findall(text)}
+    out[_ALL_NAMES] = {info[3] for info in infos if info[1]}
     return {u: tuple(sorted(v)) for u, v in out.items()}
 
 
-def _person(text: str, run: re.Match, words: list[str], start: int, end: int,
-            out: dict[str, set[float]]) -> None:
-    """Add the units of the name words[start:end] of a capitalised run of text."""
-    infos = [_word_info(w) for w in words[start:end]]
-    if any(key in _NOT_NAMES or key in COUNTRIES for key, _, _ in infos):
+def _person(toks: list[str], infos: list, i: int, j: int, out: dict[str, set[float]]) -> None:
+    """Add the units of the name toks[i:j]."""
+    if any(info[2] in _NOT_NAMES or info[2] in COUNTRIES for info in infos[i:j]):
         return
-    # Where the name starts in the text (a run's words are one space apart).
-    offset = run.start() + len(" ".join(words[:start])) + (1 if start else 0)
-    before = _NAME_TOKEN.findall(text[max(0, offset - 40):offset])[-2:]
-    # A name that opens a sentence may be a capitalised first word ("Police Chief ...").
-    if not before or before[-1][0] in _SENTENCE_END:
-        return
-    stop = offset + len(" ".join(words[start:end]))
-    after = _NAME_TOKEN.findall(text[stop:stop + 40])[:3]
-    act = _context_word(after, reverse=False)
+    act = _context_word(toks[j:j + 3], reverse=False)
     if act in _SOURCE_VERBS:
         return  # a source ("fire chief John Smith said"): outlets quote different ones
-    role = _context_word(before, reverse=True)
-    values = {number for _, number, _ in infos}
+    role = _context_word(toks[max(0, i - 2):i], reverse=True)
+    values = {info[3] for info in infos[i:j]}
     if role:
         out.setdefault("p:L:" + role, set()).update(values)
     if act:
