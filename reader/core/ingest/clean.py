@@ -56,10 +56,12 @@ _RELATIVE_TIME = re.compile(
     r"day|days|week|weeks|month|months)\.?\s+ago$|^\d+\s*min(ute)?s?\s+read$|^just now$", re.I)
 _WEEKDAYS = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?"
 _DATE_NOISE = re.compile(
-    rf"\b({_WEEKDAYS}|\d{{1,2}}[:.]\s?\d{{2}}(\s*[ap]\.?m?\.?)?|[ap]\.?m\.?|gmt|utc|"
+    rf"\b({_WEEKDAYS}|\d{{4}}-\d\d-\d\dt[\d:.+-]*z?|"
+    r"\d{1,2}[:.]\s?\d{2}(\s*[ap]\.?m?\.?)?|[ap]\.?m\.?|gmt|utc|"
     r"[a-z]{2,4}t|[ecmp]t|at|on|\d{1,4}(st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|"
     r"jul\w*|aug\w*|"
     r"sep\w*|oct\w*|nov\w*|dec\w*|min|mins|minutes?|read|ago|hours?|edt|est|bst|cet|"
+    r"h|hrs?|secs?|seconds?|days?|weeks?|months?|ist|cest|pdt|pst|"
     r"last|updated|published|posted|modified)\b"
     r"|[,.:/|\-+()@\u00b7\u2022]", re.I)
 # What makes a line of date noise a date or a time: a parsed date, a numeric date, a clock time
@@ -141,6 +143,33 @@ def is_date_line(text: str) -> bool:
     return not _DATE_NOISE.sub(" ", text).split()
 
 
+# "Updated: May 24, 2005, 3:23 PM ET Maurice Cheeks is running ..." (a page's stamp run into its
+# first paragraph): the stamp word, then only date and time words, then the text's first word.
+_STAMP_LEAD = re.compile(
+    r"^(?:last\s+)?(?:updated|posted|published|originally\s+published|first\s+published)"
+    r"(?:\s*(?:[\d/.:,|@()\-]+|(?:at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|ist|bst|cest|cet|edt|est|"
+    r"pdt|pst|et|pt|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|"
+    r"nov\w*|dec\w*|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*)\b|\d+(?:am|pm)\b))+"
+    r"\s+(?=(?-i:[A-Z\"\u201c\u2018']))", re.I)
+
+
+def strip_stamp_lead(text: str) -> tuple[str, str | None]:
+    """A paragraph without the stamps run into its start, and the first stamp's date (a
+    paragraph of stamps alone is left as it is: the line classifier judges it)."""
+    date = None
+    rest = text
+    while True:
+        m = _STAMP_LEAD.match(rest)
+        if not m or not any(c.isdigit() for c in m.group()):
+            break
+        date = date or parse_date(m.group())
+        rest = rest[m.end():]
+    # (What is left must read as text: "EDT" alone, or another stamp, is no paragraph.)
+    if len(rest.split()) < 4 or _STAMP.match(rest.lower()):
+        return text, None
+    return rest, date
+
+
 def strip_stamp_prefix(text: str) -> tuple[str, str | None]:
     """A headline without a leading date stamp and dash, and the stamp's date if any."""
     m = _STAMP_PREFIX.match(text)
@@ -171,7 +200,9 @@ def classify(text: str, bullet: bool, subheads: frozenset[str] = frozenset()) ->
             return Line(text, RELATED, bullet)
         if _FACTBOX.match(low):
             return Line(text, FACTBOX, bullet)
-    if nwords <= 14 and _STAMP.match(low):
+    # ("Updated 23 October 2025", "Published: 5h ago"; not "Updated figures show ...".)
+    stamp = _STAMP.match(low) if nwords <= 14 else None
+    if stamp and not _DATE_NOISE.sub(" ", low[stamp.end():]).split():
         return Line(text, STAMP, bullet, parse_date(text))
     if nwords <= 10 and is_date_line(text):
         return Line(text, STAMP, bullet, parse_date(text))

@@ -153,12 +153,22 @@ def test_cleaning_rule(text: str, expected: list[str]) -> None:
     (f"8:24am:\n\n{HEAD}\n\n{BODY}", None),
     # A stamp glued to the front of the headline.
     (f"27/09/2013-{HEAD}\n\n{BODY}", "2013-09-27"),
+    # Stamps run into the first paragraph.
+    (f"{HEAD}\n\nUpdated: May 24, 2005, 3:23 PM ET {BODY}", "2005-05-24"),
+    (f"{HEAD}\n\nUPDATED 05/03/2013 at 11:00 AM EDT Originally published 05/03/2013 at "
+     f"10:20 AM EDT {BODY}", None),
 ])
 def test_stamp_date_is_parsed_before_the_stamp_is_dropped(text: str, date: str | None) -> None:
     (article,) = articles_from_text(text, "ledger.txt")
     assert article.date == date
     assert article.title == HEAD
     assert list(article.sentences) == BODY_SENTENCES
+
+
+def test_words_like_stamps_that_open_prose_stay() -> None:
+    body = "Updated figures show prices rose 3.5% in May. Published reports say so."
+    (article,) = articles_from_text(f"{HEAD}\n\n{body}", "x.txt")
+    assert " ".join(article.sentences) == body
 
 
 def test_wording_of_what_stays_is_untouched() -> None:
