@@ -204,6 +204,14 @@ def real_title(article: Article) -> str:
     return title
 
 
+def file_label_titles(articles: list[Article]) -> set[tuple[str, str]]:
+    """(source, title) pairs that several articles of one file share."""
+    seen: dict[tuple[str, str], int] = {}
+    for a in articles:
+        seen[(a.source, a.title)] = seen.get((a.source, a.title), 0) + 1
+    return {k for k, n in seen.items() if n > 1}
+
+
 def zones(article: Article, *, use_title: bool = True) -> tuple[str, str]:
     """(lede text, whole read text): headline + first sentences, then the body up to a cap."""
     title = real_title(article) if use_title else ""

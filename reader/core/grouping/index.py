@@ -13,6 +13,7 @@ from reader.core.grouping import describe
 from reader.core.grouping.apart import Protagonists
 from reader.core.grouping.cluster import attach_strays, average_link
 from reader.core.grouping.features import (
+    file_label_titles,
     people_zone,
     phrase_features,
     real_title,
@@ -30,6 +31,7 @@ from reader.core.grouping.scoring import (
     pair_score,
     tf_weight,
     threshold,
+    unit_vector,
 )
 from reader.core.grouping.specifics import lede_people, lede_specifics
 from reader.core.model import Article, StoryGroup
@@ -218,12 +220,12 @@ class StoryIndex:
                 seen.add(a.id)
                 fresh.append(a)
                 if embeddings is not None and embeddings[i] is not None:
-                    vectors[a.id] = _unit(embeddings[i])
+                    vectors[a.id] = unit_vector(embeddings[i])
         if not fresh:
             return out
         fresh.sort(key=_sort_key)
         # Titles shared by several parts of one file are file labels, not headlines.
-        shared_titles = _file_label_titles(fresh)
+        shared_titles = file_label_titles(fresh)
         extracted = []
         vget = self._vocab.get
         vocab_of = self._vocab.__getitem__
@@ -396,19 +398,3 @@ class StoryIndex:
 
         return load(cls, data)
 
-
-def _unit(row):
-    """A float32 copy of an embedding row, or None for a zero row (no text was embedded)."""
-    import numpy as np
-
-    vec = np.asarray(row, dtype=np.float32)
-    norm = float(np.linalg.norm(vec))
-    return vec / norm if norm > 0 else None
-
-
-def _file_label_titles(articles: Sequence[Article]) -> set[tuple[str, str]]:
-    """(source, title) pairs that several articles of one file share."""
-    seen: dict[tuple[str, str], int] = {}
-    for a in articles:
-        seen[(a.source, a.title)] = seen.get((a.source, a.title), 0) + 1
-    return {k for k, n in seen.items() if n > 1}

@@ -147,3 +147,12 @@ class Vector:
         self.lede_mass = sum(lede.values()) if lede_mass is None else lede_mass
         self.day = day
         self.specs = specs
+
+
+def unit_vector(row):
+    """A float32 copy of an embedding row, or None for a zero row (no text was embedded)."""
+    import numpy as np
+
+    vec = np.asarray(row, dtype=np.float32)
+    norm = float(np.linalg.norm(vec))
+    return vec / norm if norm > 0 else None

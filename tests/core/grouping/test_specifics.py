@@ -18,8 +18,8 @@ from reader.core.grouping.specifics import (
 from tests.core.grouping.helpers import make_article
 
 
-def factor(a: str, b: str) -> float:
-    return conflict_factor(lede_specifics(a), lede_specifics(b))
+def factor(a: str, b: str, read=lede_specifics) -> float:
+    return conflict_factor(read(a), read(b))
 
 
 @pytest.mark.parametrize("a, b, expected", [
@@ -72,10 +72,6 @@ def test_numbered_events_without_dates_stay_apart():
     assert groups == [["a0", "a1"], ["a2", "a3"]]
 
 
-def people(a: str, b: str) -> float:
-    return conflict_factor(lede_people(a), lede_people(b))
-
-
 @pytest.mark.parametrize("a, b, expected", [
     # One role, one act, two people: two events of one kind.
     ("The New Orleans Saints placed running back Reggie Bush on injured reserve Wednesday.",
@@ -96,7 +92,7 @@ def people(a: str, b: str) -> float:
     ("Actress Tara Reid checked into rehab.", "Lawyer Mark Heller told the judge.", 1.0),
 ])
 def test_people_in_the_same_role(a, b, expected):
-    assert people(a, b) == expected
+    assert factor(a, b, read=lede_people) == expected
 
 
 def test_people_units():
