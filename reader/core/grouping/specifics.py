@@ -130,7 +130,11 @@ def lede_specifics(text: str) -> Specifics:
         if tok.endswith("%") or (j < len(low) and low[j] in _PERCENT):
             put("u:%", value)
             continue
-        # Count nouns are lower case; "737 MAX" or "Flight 1282 Portland" name things.
+        # Count nouns are lower case; "737 MAX" or "Flight 1282 Portland" name things. Words
+        # of origin may come between ("26 Somali pirates", "23 Somali and Yemeni pirates").
+        k = _past_origins(toks, low, j)
+        if k > j and k < len(low) and toks[k][0].islower() and low[k] not in STOPWORDS:
+            j = k
         if j < len(low) and toks[j][0].islower() and low[j] not in STOPWORDS:
             unit = word_key(low[j])
             if unit not in _REVISED:
@@ -142,6 +146,24 @@ def lede_specifics(text: str) -> Specifics:
         elif j < len(low) and low[j] == "of":
             pending.append((i, value))
     return {u: tuple(sorted(v)) for u, v in out.items()}
+
+
+# Capitalised words (at most this many) between a number and its count noun.
+_ORIGIN_WORDS = 3
+
+
+def _past_origins(toks: list[str], low: list[str], j: int) -> int:
+    """Index after the run of title-case words (and "and") from toks[j], or j when none."""
+    k = j
+    seen = 0
+    while k < len(toks) and seen < _ORIGIN_WORDS:
+        tok = toks[k]
+        if tok[0].isupper() and not tok.isupper() and tok[0].isalpha():
+            seen += 1
+        elif not (seen and low[k] == "and"):
+            break
+        k += 1
+    return k if seen and low[k - 1] != "and" else j
 
 
 def _ordinal_units(low: list[str], i: int, value: float, put) -> None:

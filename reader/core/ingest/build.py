@@ -12,6 +12,7 @@ from reader.core.ingest.clean import (
     prepare_lines,
     strip_dateline,
     strip_stamp_lead,
+    strip_stamp_tail,
 )
 from reader.core.ingest.loaders import Loaded
 from reader.core.ingest.metadata import outlet_from_source, short_title
@@ -66,7 +67,7 @@ def _body(lines: list[Line], title: str | None) -> tuple[list[_Paragraph], str |
         if title_key is not None and len(line.text) <= 2 * len(title_key) and \
                 fold(line.text) == title_key:
             continue
-        text, lead_date = strip_stamp_lead(line.text)
+        text, lead_date = strip_stamp_lead(strip_stamp_tail(line.text))
         text, dateline_date = strip_dateline(text)
         date = date or lead_date or dateline_date
         # A "sentence" of bare punctuation or symbols carries no text.
@@ -173,7 +174,7 @@ def _digest_units(region: list[Line]) -> list[str]:
     for line in region:
         if line.kind not in (TEXT, TITLE, STAMP) and not line.bullet:
             continue
-        text, _ = strip_dateline(strip_stamp_lead(line.text)[0])
+        text, _ = strip_dateline(strip_stamp_lead(strip_stamp_tail(line.text))[0])
         words = len(text.split())
         if words > _UNIT_MAX_WORDS:
             return []  # article prose: no digest item runs this long

@@ -57,7 +57,7 @@ _RELATIVE_TIME = re.compile(
 _WEEKDAYS = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?"
 _DATE_NOISE = re.compile(
     rf"\b({_WEEKDAYS}|\d{{4}}-\d\d-\d\dt[\d:.+-]*z?|"
-    r"\d{1,2}[:.]\s?\d{2}(\s*[ap]\.?m?\.?)?|[ap]\.?m\.?|gmt|utc|"
+    r"\d{1,2}[:.]\s?\d{2}(\s*[ap]\.?m?\.?)?|\d{1,2}[ap]m|[ap]\.?m\.?|gmt|utc|"
     r"[a-z]{2,4}t|[ecmp]t|at|on|\d{1,4}(st|nd|rd|th)?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|"
     r"jul\w*|aug\w*|"
     r"sep\w*|oct\w*|nov\w*|dec\w*|min|mins|minutes?|read|ago|hours?|edt|est|bst|cet|"
@@ -164,10 +164,79 @@ def strip_stamp_lead(text: str) -> tuple[str, str | None]:
             break
         date = date or parse_date(m.group())
         rest = rest[m.end():]
+    if rest is text:
+        rest, date = _bare_date_lead(text)
     # (What is left must read as text: "EDT" alone, or another stamp, is no paragraph.)
     if len(rest.split()) < 4 or _STAMP.match(rest.lower()):
         return text, None
     return rest, date
+
+
+_WORD_RUN = re.compile(r"\S+")
+# Words before a date that make it part of the sentence ("arrested on March 14, 2013").
+_DATE_PREPOSITIONS = frozenset(
+    "at on in since until till by from before after of to through during between and for with "
+    "as into over under around near about past against than like per is was were are be been "
+    "set due the".split())
+_QUOTES = "\"'\u201c\u2018"
+
+
+def _is_noise(word: str) -> bool:
+    return not _DATE_NOISE.sub(" ", word).split()
+
+
+def _bare_date_lead(text: str) -> tuple[str, str | None]:
+    """A paragraph without a full date (and time) that opens it with no stamp word ("July 28,
+    2004 Fred LaRue, a ...", "May 2, 2013 | 5: 03pm The ..."), and the date; the text as it is
+    when it does not open that way."""
+    if not text[:1].isalnum() or not _is_noise(text.split(None, 1)[0]):
+        return text, None  # (most paragraphs: their first word is no date)
+    end = 0
+    words = list(_WORD_RUN.finditer(text[:200]))
+    for k, m in enumerate(words):
+        word = m.group()
+        if not _is_noise(word):
+            break
+        # "... 15:39 (GMT+05:00) On October 1-2 Ashgabat hosts": the sentence starts at "On".
+        if k and word.lower() in ("on", "at") and k + 1 < len(words) and \
+                words[k + 1].group()[:1].isalpha():
+            break
+        end = m.end()
+    run = text[:end]
+    if not end or run.split()[0].lower() in _DATE_PREPOSITIONS:
+        return text, None
+    date = parse_date(run)
+    rest = text[end:].lstrip()
+    if not date or len(rest.split()) < 4 or not (rest[:1].isupper() or rest[:1] in _QUOTES):
+        return text, None
+    return rest, date
+
+
+def strip_stamp_tail(text: str) -> str:
+    """A paragraph without the date and time stamp run onto its end ("... to beat raps updated
+    12 / 19 / 2005 2:48:40 PM ET", "... Time Lord! Sun., Aug. 4, 2013 11:29 AM PDT").
+
+    Only an unpunctuated end is a stamp: a sentence that ends with its date ("... on March 14,
+    2013.") closes with a full stop, and a date after a preposition belongs to the sentence.
+    """
+    if not text or text[-1] in ".!?\u2026\"\u201d)":
+        return text
+    # (The last 200 characters hold any stamp; a long paragraph is not walked.)
+    words = list(_WORD_RUN.finditer(text, max(0, len(text) - 200)))
+    k = len(words)
+    while k and _is_noise(words[k - 1].group()):
+        k -= 1
+    if k == len(words) or k < 4:
+        return text
+    run = text[words[k].start():]
+    if words[k].group().lower() in _DATE_PREPOSITIONS or \
+            words[k - 1].group().lower().strip(",;:") in _DATE_PREPOSITIONS:
+        return text
+    if not any(c.isdigit() for c in run) or not (parse_date(run) or _DATE_OR_TIME.search(run)):
+        return text
+    rest = text[:words[k - 1].end()].rstrip(" ,;:|\u2013\u2014-")
+    # ("UPDATED 05 / 03 / 2013 at 11:00 AM EDT Originally published ...": stamps alone.)
+    return text if _STAMP.match(rest.lower()) else rest
 
 
 def strip_stamp_prefix(text: str) -> tuple[str, str | None]:

@@ -45,12 +45,16 @@ HEADLINE_TIES = 0.45
 HEADLINE_REACH = 3
 
 
+_OPENING_QUOTES = "\"'\u201c\u2018"
+
+
 def lede_share(paragraphs: Sequence[Sequence[str]]) -> float:
     """Share of paragraphs after the first whose first sentence opens like a new story."""
     names: set[str] = set()
     ledes = 0
     for k, sentences in enumerate(paragraphs):
-        if k and sentences and opens_like_lede(sentences[0], names) \
+        # (A lede may open on a quoted name: "“The “Mean Girls” star fooled ...".)
+        if k and sentences and opens_like_lede(sentences[0].lstrip(_OPENING_QUOTES), names) \
                 and not _refers_back(list(sentences), names):
             ledes += 1
         for sentence in sentences:

@@ -17,7 +17,9 @@ from typing import Callable
 import re
 from statistics import median
 
-from reader.core.ingest.clean import BLANK, DROPPED_KINDS, HEADER_KINDS, TEXT, TITLE, Line, fold
+from reader.core.ingest.clean import (
+    BLANK, DROPPED_KINDS, HEADER_KINDS, TEXT, TITLE, Line, ends_open, fold,
+)
 from reader.core.text.sentences import split_sentences
 
 # How far after a headline its repeat or its stamps/share buttons may appear.
@@ -74,7 +76,9 @@ def find_article_starts(lines: list[Line], headlines: frozenset[str] = frozenset
     for pos, i in enumerate(nonblank):
         line = lines[i]
         if line.kind != TITLE and line.text not in headlines:
-            body_lines += line.kind == TEXT
+            # Unpunctuated long lines are a headline block's summary points (Daily Mail
+            # style, above the stamp), not body text that a new headline could end.
+            body_lines += line.kind == TEXT and not ends_open(line.text)
             continue
         if body_lines < _MIN_BODY_LINES:
             continue

@@ -47,6 +47,10 @@ def factor(a: str, b: str, read=lede_specifics) -> float:
     ("The FAA grounded 171 Boeing 737 MAX 9 planes.", "171 MAX 9 jets were grounded.", 1.0),
     ("It was caught for the first time.", "It was caught for the second time.", 1.0),
     ("No numbers here.", "The eighth test flight.", 1.0),
+    # Words of origin between a count and what it counts.
+    ("The navy arrested 23 Somali and Yemeni pirates.", "The navy captured 26 Somali pirates.",
+     CONFLICT_FACTOR),
+    ("Troops killed 5 Afghan civilians.", "Troops killed 5 civilians.", AGREE_FACTOR),
 ])
 def test_conflict_factor(a, b, expected):
     assert factor(a, b) == expected

@@ -165,6 +165,39 @@ def test_stamp_date_is_parsed_before_the_stamp_is_dropped(text: str, date: str |
     assert list(article.sentences) == BODY_SENTENCES
 
 
+@pytest.mark.parametrize(("paragraph", "kept", "date"), [
+    # A stamp run onto the end of a paragraph, or a bare date opening it.
+    # (Long lines: a short unpunctuated line is a crosshead, and crossheads are dropped.)
+    ("The governor defended the decision to raise the key rate again in a statement to "
+     "journalists and investors updated 12 / 19 / 2005 2:48:40 PM ET",
+     "The governor defended the decision to raise the key rate again in a statement to "
+     "journalists and investors", None),
+    ("Markets rallied after the bank's decision, and the currency rose against the dollar and "
+     "the euro! Sun., Aug. 4, 2013 11:29 AM PDT",
+     "Markets rallied after the bank's decision, and the currency rose against the dollar and "
+     "the euro!", None),
+    ("July 28, 2004 Anna Weber, the governor who raised the rate, defended the decision.",
+     "Anna Weber, the governor who raised the rate, defended the decision.", "2004-07-28"),
+    ("June 11, 2012 at 12:36 PM ET After a long meeting, the bank's board voted for the rise.",
+     "After a long meeting, the bank's board voted for the rise.", "2012-06-11"),
+    # Dates that belong to the sentence stay.
+    ("2 October 2013, 15:39 On October 1-2 the bank's board met to weigh the rise.",
+     "On October 1-2 the bank's board met to weigh the rise.", "2013-10-02"),
+    ("The next vote on the bank's key rate, which most analysts expect to bring another rise "
+     "in borrowing costs, is set for March 14, 2013",
+     "The next vote on the bank's key rate, which most analysts expect to bring another rise "
+     "in borrowing costs, is set for March 14, 2013", None),
+    ("The previous vote on the bank's key rate was held on March 14, 2013.",
+     "The previous vote on the bank's key rate was held on March 14, 2013.", None),
+    ("On May 2, 2013 Officials at the bank first warned about inflation.",
+     "On May 2, 2013 Officials at the bank first warned about inflation.", None),
+])
+def test_stamps_run_into_a_paragraph_are_cut(paragraph: str, kept: str, date: str | None):
+    (article,) = articles_from_text(f"{HEAD}\n\n{BODY}\n\n{paragraph}", "x.txt")
+    assert " ".join(article.sentences) == f"{BODY} {kept}"
+    assert article.date == date
+
+
 def test_words_like_stamps_that_open_prose_stay() -> None:
     body = "Updated figures show prices rose 3.5% in May. Published reports say so."
     (article,) = articles_from_text(f"{HEAD}\n\n{body}", "x.txt")

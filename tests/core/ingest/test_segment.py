@@ -65,6 +65,24 @@ def test_two_articles_each_with_a_headline_block() -> None:
     assert arts[0].date == "2024-05-12"
 
 
+def test_summary_points_above_the_stamp_do_not_split_the_page() -> None:
+    # Daily Mail style: headline, summary points (long unpunctuated lines), then a headline-
+    # like last point right above the stamp. One article, not two.
+    page = ("Chaos in Brooklyn as teenagers riot after vigil\n\n"
+            "Chaos in Brooklyn as 100 teenagers riot on the streets following a vigil for a "
+            "16-year-old who was shot dead by plainclothes police officers\n\n"
+            "Two plainclothes officers shot and killed a 16-year-old Brooklyn resident after "
+            "police say he pointed a gun at officers on Saturday\n\n"
+            "Peaceful protest turned chaotic tonight\n\n"
+            "PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 12 March 2013\n\n"
+            "An orderly protest over the death of a teenager turned into a riot in Brooklyn "
+            "tonight.\n\nBetween 60 and 100 rioters threw bottles at police, witnesses said.\n\n"
+            "One person has been arrested, though no injuries have been reported.\n")
+    (article,) = articles_from_text(page, "page.txt")
+    assert article.title == "Chaos in Brooklyn as teenagers riot after vigil"
+    assert article.sentences[-1].startswith("One person has been arrested")
+
+
 def test_headline_repeated_without_stamps_starts_an_article() -> None:
     page = ("Flood waters rise\n\nFlood waters rise\n\nThe river rose two metres overnight. "
             "Villages were evacuated.\nThe mayor said help was coming.\n\n"

@@ -139,3 +139,19 @@ def test_unrelated_stories_by_meaning():
     assert unrelated_stories(briefs)
     assert not unrelated_stories(flood)
     assert not unrelated_stories(briefs[:1])
+
+
+def test_three_item_digest_with_dated_and_quoted_ledes_is_split(tmp_path):
+    # Items that open on a date, or on a quoted title, are ledes once the date is cut.
+    digest = (
+        "Microsoft has just released an emergency security update for Internet Explorer to "
+        "patch a flaw affecting all versions of the company's browser.\n\n"
+        "July 28, 2004 Fred LaRue, a high-ranking Nixon administration official who served a "
+        "prison term for his role in Watergate, has died.\n\n"
+        "May 2, 2013 | 5: 03pm \u201cThe \u201cMean Girls\u201d star fooled a Superior Court "
+        "judge and her own lawyer by pretending to check into a rehabilitation facility.\n")
+    path = tmp_path / "digest.txt"
+    path.write_text(digest, encoding="utf-8")
+    result = ingest_paths([str(path)])
+    assert [a.sentences[0][:12] for a in result.articles] == [
+        "Microsoft ha", "Fred LaRue, ", "\u201cThe \u201cMean G"]
