@@ -50,6 +50,18 @@ def test_what_may_not_move_does_not():
         == STORIES
 
 
+def test_a_pair_of_strays_joins_as_one():
+    # Reports 8 and 9 tell one aspect of story 0-3 (average link kept the pair apart): 8
+    # matches one version above the threshold, the pair's average link is 0.6 of it.
+    pair = {(8, 9): 0.5, (0, 8): 0.3, (1, 8): 0.2, (2, 8): 0.1, (3, 8): 0.1,
+            (0, 9): 0.1, (1, 9): 0.1, (2, 9): 0.05, (3, 9): 0.05, (4, 9): 0.01}
+    assert _run(pair, [[0, 1, 2, 3], [4, 5], [8, 9]]) == [[0, 1, 2, 3, 8, 9], [4, 5]]
+    # Not when one of them may not move, nor into a cluster no larger than itself.
+    assert _run(pair, [[0, 1, 2, 3], [4, 5], [8, 9]], movable=lambda m: m != 8) == \
+        [[0, 1, 2, 3], [4, 5], [8, 9]]
+    assert _run({(0, 8): 0.9, (1, 9): 0.9}, [[0, 1], [8, 9]]) == [[0, 1], [8, 9]]
+
+
 def test_strays_do_not_join_each_other():
     assert _run({(1, 2): 0.9}, [[1], [2]]) == [[1], [2]]
 
