@@ -121,8 +121,11 @@ def lede_specifics(text: str) -> Specifics:
         value = _number(tok)
         if value is None or _is_year(tok, value):
             continue
-        if i and low[i - 1] in _PREFIX_UNITS:
-            put("u:" + word_key(low[i - 1]), value)
+        prefix = _prefix_unit(low, i)
+        if prefix:
+            put("u:" + word_key(prefix), value)
+        elif "richter" in low[i + 1:i + 5]:
+            put(_MAGNITUDE, value)  # "measuring 5.6 on the Richter scale"
         j = i + 1
         if j < len(low) and low[j] in _SCALE:
             value *= _SCALE[low[j]]
@@ -146,6 +149,22 @@ def lede_specifics(text: str) -> Specifics:
         elif j < len(low) and low[j] == "of":
             pending.append((i, value))
     return {u: tuple(sorted(v)) for u, v in out.items()}
+
+
+# Words between a measure's name and its figure ("magnitude of at least 5.9").
+_BETWEEN = frozenset("of at least about around nearly some".split())
+_MAGNITUDE = "u:" + word_key("magnitude")
+
+
+def _prefix_unit(low: list[str], i: int) -> str | None:
+    """The measure named just before the number at i ("magnitude 6.8", "Category 4", and
+    "magnitude of at least 5.9")."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and low[k] in _BETWEEN:
+        k -= 1
+    if k >= 0 and low[k] in _PREFIX_UNITS and (k == i - 1 or low[k] == "magnitude"):
+        return low[k]
+    return None
 
 
 # Capitalised words (at most this many) between a number and its count noun.

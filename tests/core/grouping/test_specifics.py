@@ -47,6 +47,11 @@ def factor(a: str, b: str, read=lede_specifics) -> float:
     ("The FAA grounded 171 Boeing 737 MAX 9 planes.", "171 MAX 9 jets were grounded.", 1.0),
     ("It was caught for the first time.", "It was caught for the second time.", 1.0),
     ("No numbers here.", "The eighth test flight.", 1.0),
+    # A magnitude however it is written.
+    ("An earthquake with a magnitude of 5.6 on the Richter scale shook Qeshm.",
+     "A quake measuring 5.9 on the Richter scale hit southern Iran.", CONFLICT_FACTOR),
+    ("A magnitude of at least 5.9 was recorded.", "A 5.9 magnitude earthquake struck.",
+     AGREE_FACTOR),
     # Words of origin between a count and what it counts.
     ("The navy arrested 23 Somali and Yemeni pirates.", "The navy captured 26 Somali pirates.",
      CONFLICT_FACTOR),
